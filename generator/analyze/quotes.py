@@ -1,0 +1,197 @@
+"""Direct quotes: the words inside quotation marks, and who said them.
+
+Finds quotation spans (straight and curly marks, quotes that run over paragraphs), then attributes
+each with, in order: a cue right after it (``said X``, ``X said``, ``X, the minister, said``,
+``according to X``), a cue right before it (``X said: "..."``), the speaker of the quote it
+continues (``"...," he said. "..."``), or the source of a reported statement in the sentence
+before it. When none applies the quote is published unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from ..model import Claim, Quote, Span
+from . import speakers
+from .actors import ActorIndex
+from .lexicon import QUOTE_CUES
+
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+_CUE_WORDS = "|".join(sorted(QUOTE_CUES, key=len, reverse=True))
+_CUE_AFTER = re.compile(rf"[\s,]*({_CUE_WORDS})\b\s*", re.I)
+_CUE_BEFORE = re.compile(rf"\b({_CUE_WORDS})\b(?:\s+[\w’'-]+){{0,4}}?\s*[:,]?\s*$", re.I)
+_ACCORDING_AFTER = re.compile(r"[\s,]*according to\s+", re.I)
+_ACCORDING_BEFORE = re.compile(r"\baccording to\s+(.{1,80}?),\s*$", re.I)
+_GAP = re.compile(r"[\s.,;:!?/…–—-]*")
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quotation marks found in the text, before attribution."""
+
+    content: tuple[Span, ...]
+    paragraph: int
+
+
+def quote_spans(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
+    """Every quotation, joined across paragraphs when a paragraph ends inside a quote and the next
+    one reopens it (the newspaper convention)."""
+    found: list[QuoteSpan] = []
+    pending: list[Span] = []
+    pending_para = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        pieces, dangling = _marks(text, p_start, p_end)
+        if pending:
+            if pieces and pieces[0][0] == p_start + _lead(text, p_start):
+                first = pieces.pop(0)
+                found.append(QuoteSpan(tuple(pending) + (first,), pending_para))
+                pending = []
+            elif dangling == p_start + _lead(text, p_start) and not pieces:
+                pending.append((dangling, p_end))
+                continue
+            else:
+                pending = []
+        found.extend(QuoteSpan((p,), index) for p in pieces)
+        if dangling is not None:
+            pending, pending_para = [(dangling, p_end)], index
+    return found
+
+
+def _lead(text: str, start: int) -> int:
+    return len(text[start:start + 8]) - len(text[start:start + 8].lstrip())
+
+
+def _marks(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
+    """Closed quotes in one paragraph, and the offset of a quote left open at its end."""
+    spans: list[Span] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN:
+            close = text.find(_OPEN[ch], i + 1, end)
+            if close < 0:
+                return spans, i
+            spans.append((i, close + 1))
+            i = close + 1
+        elif ch == _STRAIGHT and _opens(text, i, start):
+            close = text.find(_STRAIGHT, i + 1, end)
+            if close < 0:
+                return spans, i
+            spans.append((i, close + 1))
+            i = close + 1
+        else:
+            i += 1
+    return spans, None
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    return (i == start or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def is_direct(text: str, span: QuoteSpan) -> bool:
+    """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")."""
+    first, last = span.content[0], span.content[-1]
+    inner = text[last[0] + 1:last[1] - 1].rstrip()
+    words = sum(len(text[s:e].split()) for s, e in span.content)
+    if words < MIN_WORDS:
+        return False
+    before = text[max(0, first[0] - 3):first[0]].rstrip()
+    return bool(inner) and (inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or words >= 12)
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
+                claims: Sequence[Claim], spans: Sequence[QuoteSpan] | None = None) -> Iterator[Quote]:
+    """Attribute every direct quote; unclear speakers stay None."""
+    spans = quote_spans(text, paragraphs) if spans is None else spans
+    previous: Quote | None = None
+    previous_end = -1
+    for span in spans:
+        if not is_direct(text, span):
+            continue
+        p_start, p_end = paragraphs[span.paragraph]
+        last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
+        quote = (_after(text, span, last_para_end, actors, p_start)
+                 or _before(text, span, p_start, actors)
+                 or _continued(text, span, previous, previous_end)
+                 or _from_sentence_before(text, span, p_start, claims)
+                 or Quote(content=span.content))
+        yield quote
+        previous = quote
+        previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
+                           quote.source[1] if quote.source else 0)
+
+
+def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: int) -> Quote | None:
+    """'"...," said Shoigu' / '"...," Shoigu said' / '"...," according to X'."""
+    pos = span.content[-1][1]
+    if m := _CUE_AFTER.match(text, pos, end):
+        source = speakers.forward(text, m.end(), actors, context)
+        if source:
+            return Quote(span.content, source.speaker, source.span, m.span(1))
+        return Quote(span.content, None, None, m.span(1))  # "said a witness": cue known, speaker not
+    if m := _ACCORDING_AFTER.match(text, pos, end):
+        source = speakers.forward(text, m.end(), actors, context)
+        return Quote(span.content, source.speaker, source.span, None) if source else None
+    start = pos
+    while start < end and text[start] in " ,\t":
+        start += 1
+    source = speakers.forward(text, start, actors, context)
+    if source is None:
+        return None
+    rest = source.span[1]
+    if m := re.match(r",[^,“”\"\n]{2,120}?,", text[rest:end]):
+        rest += m.end()
+    if m := _CUE_AFTER.match(text, rest, end):
+        if text[source.span[1]:m.start(1)].strip(" ,") == "" or rest > source.span[1]:
+            return Quote(span.content, source.speaker, source.span, m.span(1))
+    return None
+
+
+def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
+    """'Shoigu said: "..."' / 'According to X, "..."'."""
+    first = span.content[0][0]
+    head = text[p_start:first]
+    clause_start = max(head.rfind(c) for c in ".!?”\"") + 1
+    head_clause = head[clause_start:]
+    if not head_clause.rstrip().endswith((":", ",")):
+        return None
+    offset = p_start + clause_start
+    if m := _CUE_BEFORE.search(head_clause):
+        source = speakers.backward(text, offset + m.start(1), actors, p_start)
+        if source and source.span[0] >= offset:
+            return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
+    if m := _ACCORDING_BEFORE.search(head_clause):
+        source = speakers.forward(text, offset + m.start(1), actors, p_start)
+        if source:
+            return Quote(span.content, source.speaker, source.span, None)
+    return None
+
+
+def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int) -> Quote | None:
+    """The second half of a split quote: '"...," he said. "..."'."""
+    if previous is None or previous.speaker is None or previous_end < 0:
+        return None
+    gap = text[previous_end:span.content[0][0]]
+    if "\n" in gap or not _GAP.fullmatch(gap):
+        return None
+    return Quote(span.content, previous.speaker, previous.source, previous.cue)
+
+
+def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequence[Claim]) -> Quote | None:
+    """A quote that stands alone after a sentence reporting what someone said or urged."""
+    first = span.content[0][0]
+    head = text[p_start:first]
+    if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
+        return None
+    window_start = p_start if head.strip() else p_start - 2
+    for claim in reversed(claims):
+        if claim.cue and claim.speaker and window_start - 400 <= claim.cue[0] < first:
+            between = text[claim.content[-1][1]:first]
+            if between.count(".") + between.count("!") + between.count("?") <= 1:
+                return Quote(span.content, claim.speaker, claim.source, claim.cue)
+            return None
+    return None

@@ -1,0 +1,82 @@
+"""Who is named at a place in the text: a name, a pronoun, or a role ("the minister").
+
+Shared by the quote and claim extractors. Every function answers a :class:`Source` or None; an
+unknown source stays unknown (speaker None), it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from .actors import ActorIndex
+from .lexicon import ROLE_HEADS
+
+_PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s*$", re.I)
+_ROLE_WORDS = "|".join(sorted((re.escape(w) for w in ROLE_HEADS), key=len, reverse=True))
+_ROLE_AFTER = re.compile(rf"(?:the|a|an|one)\s+((?:[\w’'-]+\s+){{0,4}}?)({_ROLE_WORDS})\b", re.I)
+_ROLE_BEFORE = re.compile(rf"\b(?:the|a|an|one)\s+((?:[\w’'-]+\s+){{0,4}}?)({_ROLE_WORDS})\s*$", re.I)
+_APPOSITION_BEFORE = re.compile(r",\s*[^,“”\"\n]{2,120}?,\s*$")
+GENDER = {"he": "male", "she": "female"}
+# How far back a pronoun may look for its antecedent (characters).
+PRONOUN_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place where a source is named, and the actor it names (None when unclear)."""
+
+    span: Span
+    speaker: str | None
+
+
+def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> Source | None:
+    """The source named at ``start`` (after a cue: "said Shoigu", "said the minister")."""
+    mention = actors.mention_at(start)
+    if mention:
+        return Source((mention[0], mention[1]), mention[2])
+    if m := _PRONOUN_AFTER.match(text, start):
+        return Source(m.span(), _pronoun(m.group(1), start, actors, context_start))
+    if m := _ROLE_AFTER.match(text, start):
+        return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors))
+    return None
+
+
+def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposition: bool = True) -> Source | None:
+    """The source named right before ``end`` (before a cue: "Shoigu said", "Shoigu, the minister, said")."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    mention = actors.mention_ending(end)
+    if mention:
+        return Source((mention[0], mention[1]), mention[2])
+    head = text[max(0, end - 160):end]
+    offset = end - len(head)
+    if m := _PRONOUN_BEFORE.search(head):
+        return Source((offset + m.start(1), offset + m.end(1)), _pronoun(m.group(1), offset + m.start(1), actors, context_start))
+    if m := _ROLE_BEFORE.search(head):
+        return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors))
+    if apposition and (m := _APPOSITION_BEFORE.search(head)):
+        inner = backward(text, offset + m.start(), actors, context_start, apposition=False)
+        if inner:
+            return inner
+    return None
+
+
+def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
+    word = word.lower()
+    kinds = ("person",) if word in GENDER else ("group", "organization", "place")
+    return actors.recent(at, max(context_start, at - PRONOUN_WINDOW), kinds, GENDER.get(word))
+
+
+def _role(start: int, end: int, head: str, actors: ActorIndex) -> str | None:
+    """"a Kremlin spokesman" speaks for the Kremlin; "the minister" is the one minister named."""
+    inside = actors.within(start, end)
+    if inside:
+        actor = actors.get(inside[-1])
+        if actor and actor.kind in ("organization", "place", "group"):
+            return actor.id
+        if actor and actor.kind == "person":
+            return actor.id
+    return actors.by_role(head)

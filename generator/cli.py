@@ -1,0 +1,100 @@
+"""The ``newsreport`` command. Only this module turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ArticleError, NewsreportError
+
+
+@click.group()
+@click.version_option(package_name="newsreport")
+def main() -> None:
+    """Analyse news articles into actors, quotes and claims, and publish them as a static site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines).")
+def analyze(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Analyse article files (or folders of .txt files) and print the result.
+
+    With --json, each line is one article in the documented format (generator/analysis.schema.json),
+    in the order given; every offset points into its "text".
+    """
+    from .analyze import analyze as analyze_article
+    from .ingest import read_articles
+    from .serialize import to_dict
+
+    failed = 0
+    for item in read_articles(paths):
+        if isinstance(item, ArticleError):
+            click.echo(f"newsreport: skipped {item}", err=True)
+            failed += 1
+            continue
+        analysis = analyze_article(item)
+        if as_json:
+            click.echo(json.dumps(to_dict(analysis), ensure_ascii=False))
+        else:
+            _print_summary(analysis)
+    if failed:
+        sys.exit(1)
+
+
+def _print_summary(analysis) -> None:
+    text = analysis.article.text
+    click.echo(f"# {analysis.article.title}  ({analysis.article.source_path})")
+    for actor in analysis.actors:
+        click.echo(f"  actor  {actor.kind:<12} {actor.name}" + (f"  [{'; '.join(actor.roles)}]" if actor.roles else ""))
+    for q in analysis.quotes:
+        who = analysis.actor(q.speaker)
+        words = " … ".join(text[s:e] for s, e in q.content)
+        click.echo(f"  quote  {who.name if who else '(unattributed)'}: {words[:100]}")
+    for c in analysis.claims:
+        who = analysis.actor(c.speaker)
+        words = " … ".join(text[s:e] for s, e in c.content)
+        click.echo(f"  claim  {who.name if who else '(unattributed)'} {c.stance}: {words[:100]}")
+
+
+@main.command()
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="The MkDocs configuration.")
+@click.option("--seeds", type=click.Path(path_type=Path), help="Folder of articles (default: the plugin's 'seeds').")
+@click.option("--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site/).")
+@click.option("--docs-dir", type=click.Path(path_type=Path), help="Where to write the pages (default: docs/).")
+@click.option("--strict/--no-strict", default=None, help="Fail on any warning or skipped article (default: mkdocs.yml).")
+def build(config_file: Path, seeds: Path | None, site_dir: Path | None, docs_dir: Path | None, strict: bool | None) -> None:
+    """Generate the pages from the articles and build the static site with MkDocs."""
+    from .build import build_site
+
+    _log_to_stderr()
+    try:
+        report = build_site(config_file, seeds=seeds, site_dir=site_dir, docs_dir=docs_dir, strict=strict)
+    except NewsreportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if report is not None:
+        click.echo(f"newsreport: {report.articles} articles published, {len(report.skipped)} skipped", err=True)
+
+
+def _log_to_stderr() -> None:
+    """Show MkDocs' and our build messages the way ``mkdocs build`` does."""
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_newsreport", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._newsreport = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

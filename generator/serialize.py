@@ -1,0 +1,80 @@
+"""The public JSON form of an analysis (``newsreport analyze --json``) and its inverse.
+
+Backward compatible by rule: fields are only ever added. Every offset points into ``text``.
+``schema/analysis.schema.json`` documents it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Actor, Analysis, Article, Claim, Quote, Sentiment
+
+SCHEMA_VERSION = 1
+
+
+def _span(span):
+    return None if span is None else [span[0], span[1]]
+
+
+def _sentiment(s: Sentiment) -> dict[str, float]:
+    return {"polarity": s.polarity, "subjectivity": s.subjectivity}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {"speaker": q.speaker, "source": _span(q.source), "cue": _span(q.cue),
+            "content": [_span(s) for s in q.content], "sentiment": _sentiment(q.sentiment)}
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The JSON-ready dictionary for one analysed article."""
+    article = analysis.article
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source_path": article.source_path,
+        "id": article.id,
+        "title": article.title,
+        "title_span": _span(article.title_span),
+        "date": article.date,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "text": article.text,
+        "paragraphs": [_span(p) for p in article.paragraphs],
+        "sentiment": _sentiment(analysis.sentiment),
+        "actors": [
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+             "roles": list(a.roles), "mentions": [_span(m) for m in a.mentions]}
+            for a in analysis.actors
+        ],
+        "quotes": [_quote(q) for q in analysis.quotes],
+        "claims": [dict(_quote(c), stance=c.stance, targets=list(c.targets)) for c in analysis.claims],  # type: ignore[arg-type]
+    }
+
+
+def _tuple_span(value):
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def from_dict(data: dict[str, Any]) -> Analysis:
+    """Rebuild an :class:`Analysis` from :func:`to_dict` output (used by the cache)."""
+    article = Article(
+        id=data["id"], source_path=data["source_path"], text=data["text"], title=data["title"],
+        title_span=_tuple_span(data.get("title_span")),
+        paragraphs=tuple(_tuple_span(p) for p in data.get("paragraphs", [])),
+        date=data.get("date"), source=data.get("source"), url=data.get("url"), author=data.get("author"),
+    )
+    actors = tuple(Actor(a["id"], a["name"], a["kind"], tuple(a["aliases"]), tuple(a["roles"]),
+                         tuple(_tuple_span(m) for m in a["mentions"])) for a in data["actors"])
+
+    def common(item):
+        return dict(content=tuple(_tuple_span(s) for s in item["content"]), speaker=item["speaker"],
+                    source=_tuple_span(item["source"]), cue=_tuple_span(item["cue"]),
+                    sentiment=Sentiment(**item["sentiment"]))
+
+    quotes = tuple(Quote(**common(q)) for q in data["quotes"])
+    claims = tuple(Claim(stance=c["stance"], targets=tuple(c["targets"]), **common(c)) for c in data["claims"])
+    return Analysis(article, actors, quotes, claims, Sentiment(**data["sentiment"]))
+
+
+__all__ = ["SCHEMA_VERSION", "to_dict", "from_dict"]

@@ -1,0 +1,55 @@
+"""Claims: one line of text -> expected source, cue, content, stance and targets."""
+
+import pytest
+
+from .conftest import analyse_text
+
+CASES = [
+    # (text, source actor, cue, content, stance, target names)
+    ("Sergei Shoigu said that rebels had been attacking civilians in Aleppo.",
+     "Sergei Shoigu", "said", "that rebels had been attacking civilians in Aleppo", "asserts", ["rebels"]),
+    ("Western governments accused Moscow of indiscriminate targeting of civilians.",
+     "the West", "accused", "Moscow of indiscriminate targeting of civilians", "accuses", ["Russia"]),
+    ("Vladimir Putin warned that the pause depended on the behaviour of the rebels.",
+     "Vladimir Putin", "warned", "that the pause depended on the behaviour of the rebels", "warns", ["rebels"]),
+    ("Sergei Shoigu urged the West to decide who they are fighting.",
+     "Sergei Shoigu", "urged", "the West to decide who they are fighting", "urges", ["the West"]),
+    ("Angela Merkel denied that Germany had broken the agreement.",
+     "Angela Merkel", "denied", "that Germany had broken the agreement", "denies", ["Germany"]),
+    ("Angela Merkel told reporters that the deal was still possible.",
+     "Angela Merkel", "told", "reporters that the deal was still possible", "asserts", []),
+    ("The United Nations claimed the strikes may constitute war crimes.",
+     "United Nations", "claimed", "the strikes may constitute war crimes", "asserts", []),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,stance,targets", CASES)
+def test_reported_speech(text, source, cue, content, stance, targets):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    assert len(analysis.claims) == 1, [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims]
+    claim = analysis.claims[0]
+    assert analysis.actor(claim.speaker).name == source
+    assert t[claim.cue[0]:claim.cue[1]] == cue
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+    assert [analysis.actor(x).name for x in claim.targets] == targets
+
+
+def test_allegation_denied_targets_the_accuser():
+    analysis = analyse_text("Western governments accused Moscow of targeting civilians, an allegation Russia denies.")
+    denial = [c for c in analysis.claims if c.stance == "denies"][0]
+    t = analysis.article.text
+    assert t[denial.content[0][0]:denial.content[0][1]] == "an allegation"
+    assert analysis.actor(denial.speaker).name == "Russia"
+    assert [analysis.actor(x).name for x in denial.targets] == ["the West"]
+
+
+def test_passive_voice_is_not_read_backwards():
+    analysis = analyse_text("Sergei Shoigu was accused of lying about the strikes on Aleppo.")
+    assert all(analysis.actor(c.speaker).name != "Sergei Shoigu" for c in analysis.claims)
+
+
+def test_cue_inside_a_quote_is_not_a_claim_by_the_quoted_person():
+    analysis = analyse_text("“Everyone said that the war was over,” said Sergei Shoigu.")
+    assert analysis.claims == ()
