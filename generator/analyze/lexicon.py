@@ -37,7 +37,14 @@ for _stance, _forms in {
     "predicted predicts promised promises pledged pledges vowed vows revealed reveals "
     "stressed stresses emphasised emphasized emphasises emphasizes recalled recalls "
     "commented comments remarked remarks observed observes concluded concludes "
-    "agreed agrees conceded concedes told",
+    "agreed agrees conceded concedes told contended contends countered counters "
+    "testified testifies indicated indicates signalled signaled hinted hints "
+    "tweeted tweets posted wrote write writes found finds showed shows show "
+    "knows knew expects expected hopes hoped fears feared feel feels felt "
+    "worried worries doubt doubts doubted questioned questions complained complains "
+    "described describes praised praises endorsed endorses recalled "
+    "think believe say claim argue insist suggest predict estimate expect hope fear know "
+    "announce declare acknowledge admit confirm reveal report note explain",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
@@ -54,8 +61,27 @@ for _stance, _forms in {
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
                            "believed", "thinks", "thought", "estimated", "estimates"}
-) | _words("asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
+    - _words("found finds showed shows show knows knew expects expected hopes hoped fears feared "
+             "feel feels felt worried worries doubt doubts doubted think believe know hope fear "
+             "expect described describes praised praises endorsed endorses")
+) | _words("exclaimed exclaims answered answers confessed confesses echoed echoes interrupted "
+           "read reads quipped quips cracked shot explained pointed points "
+           "asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
            "added adds recalled continued went")
+
+# Words that may stand between a source and its cue ("Clinton has also said").
+AUXILIARIES = _words(
+    "has have had also previously recently again repeatedly reportedly would will may might "
+    "could can did does do once later then basically publicly privately just already often "
+    "frequently further flatly firmly quickly immediately initially originally separately "
+    "still even ultimately subsequently simply"
+)
+# Words that open an adverbial between a cue and what was said ("said on Monday that ...").
+ADVERBIAL_OPENERS = _words(
+    "on in at during after before via through last this earlier later late early yesterday "
+    "today tonight monday tuesday wednesday thursday friday saturday sunday recently again "
+    "publicly privately repeatedly previously separately also then once"
+)
 
 # Verbs whose object is the target: X accused Y of..., X urged Y to..., X told Y that...
 OBJECT_VERBS = _words(
