@@ -9,6 +9,7 @@ to Russia where it acts).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -128,12 +129,22 @@ def find_actors(doc: Doc) -> ActorIndex:
 
 # --- finding mentions -------------------------------------------------------------------------
 
-def _is_proper(token: Token) -> bool:
+def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
+    token = tokens[k]
     text = token.text
     if not text[:1].isalpha():
         return False
-    if token.tag in PROPER_TAGS and text[0].isupper():
-        return True
+    if text[0].isupper():
+        if token.tag in PROPER_TAGS:
+            return True
+        # a capitalised word the tagger knows as a common word ("Sexton", "Shook"): a name when it
+        # stands inside a sentence, or opens one right before a speech verb
+        if token.tag[:1] in "NJVR" and text not in NOT_NAMES:
+            initial = k == 0 or tokens[k - 1].text in "“\"‘'(:—–-"
+            if not initial:
+                return True
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES
+        return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")
     return bool(rest) and head.lower() in CONNECTORS and rest[:1].isupper()
@@ -143,14 +154,14 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
     """Index ranges of proper-noun runs, joined across particles ("Bank of England")."""
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_proper(tokens[i]):
+        if not _is_proper(tokens, i):
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_proper(tokens[j]):
+            if _is_proper(tokens, j):
                 j += 1
-            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens[j + 1]):
+            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens, j + 1):
                 j += 2
             else:
                 break
@@ -354,9 +365,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if m.kind == "place":
             return ("place", canonical_place(name))
         if m.kind is None:
-            if m.sentence_start or not _speaks(m, text):
-                return None
-            return ("person", name)
+            return ("person", name) if _speaks(m, text) else None
         return (m.kind, name)
 
     clusters: dict[tuple[str, str], list[_Mention]] = {}
@@ -381,9 +390,9 @@ def _acts(m: _Mention, text: str) -> bool:
 
 def _speaks(m: _Mention, text: str) -> bool:
     """An unknown capitalised word next to a speech verb is a person's name ("Smith said")."""
-    after = text[m.end:m.end + 15].lstrip(" ,").split(" ", 1)[0].lower()
-    before = text[max(0, m.start - 10):m.start].split()
-    return after in QUOTE_CUES or (bool(before) and before[-1].lower() in QUOTE_CUES)
+    after = re.match(r"[\s,]*(\w+)", text[m.end:m.end + 20])
+    before = re.findall(r"\w+", text[max(0, m.start - 12):m.start])
+    return bool(after and after.group(1).lower() in QUOTE_CUES) or bool(before and before[-1].lower() in QUOTE_CUES)
 
 
 def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list[_Mention],

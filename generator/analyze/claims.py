@@ -34,6 +34,7 @@ _TRAILING = re.compile(r"^(?:\s+(?:on|in|at|during|last|this|earlier|late|early)
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
+_TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
 def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
@@ -148,7 +149,15 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         return None
     if tokens[j].text in _OPEN_QUOTES:
         return None  # a direct quote follows: the quote extractor owns it
-    if tokens[j].lower in ADVERBIAL_OPENERS:
+    if tokens[k].lower in _TELL and k >= 0:
+        # "told reporters that ...": the listener, then what was said; nothing said, no claim
+        i = j
+        while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
+            i += 1
+        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
+            return None
+    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower != "that"
+                                                and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
         if that is None or any(t.text in _OPEN_QUOTES + ",." for t in tokens[j:that] if t.text != ","):

@@ -91,7 +91,9 @@ OBJECT_VERBS = _words(
 )
 
 # Honorifics: a person follows. Not roles.
-HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. miss mx mx.")
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. miss mx mx. "
+                    "gov. sen. rep. gen. lt. col. sgt. capt. rev. hon. adm. maj. cmdr. supt. insp. "
+                    "gov sen rep gen lt col sgt capt rev hon adm maj cmdr supt insp")
 
 # Nouns that name a person's role ("the minister", "Defense Minister Sergei Shoigu").
 ROLE_HEADS = _words(

@@ -25,8 +25,14 @@ _CUE_AFTER = re.compile(rf"[\s,]*({_CUE_WORDS})\b\s*", re.I)
 _CUE_BEFORE = re.compile(rf"\b({_CUE_WORDS})\b(?:\s+[\w’'-]+){{0,4}}?\s*[:,]?\s*$", re.I)
 _ACCORDING_AFTER = re.compile(r"[\s,]*according to\s+", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+(.{1,80}?),\s*$", re.I)
+_ANY_VERB_AFTER = re.compile(r"\s*([a-z]+ed)\b(?=\s*[.,;!?]|\s+(?:on|in|at|to|during|after|before|when|as)\b)")
+_UNKNOWN_SOURCE_AFTER = re.compile(
+    rf"(?P<np>(?:the|a|an|one|another|some|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,5}}?)\s+(?P<cue>{_CUE_WORDS})\b"
+)
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
+# Quotes shorter than this are published only when a cue stands right next to them.
+SHORT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -93,14 +99,17 @@ def _opens(text: str, i: int, start: int) -> bool:
 
 
 def is_direct(text: str, span: QuoteSpan) -> bool:
-    """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")."""
+    """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")
+    or a title ("Fox News Sunday")."""
     first, last = span.content[0], span.content[-1]
     inner = text[last[0] + 1:last[1] - 1].rstrip()
-    words = sum(len(text[s:e].split()) for s, e in span.content)
-    if words < MIN_WORDS:
+    words = [w for s, e in span.content for w in text[s + 1:e - 1].split()]
+    if len(words) < MIN_WORDS or not inner:
         return False
+    if len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and len(words) > 1:
+        return False  # Title Case: a show, a book, a slogan
     before = text[max(0, first[0] - 3):first[0]].rstrip()
-    return bool(inner) and (inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or words >= 12)
+    return inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or len(words) >= 12
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
@@ -114,11 +123,11 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             continue
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
-        quote = (_after(text, span, last_para_end, actors, p_start)
-                 or _before(text, span, p_start, actors)
-                 or _continued(text, span, previous, previous_end)
-                 or _from_sentence_before(text, span, p_start, claims)
-                 or Quote(content=span.content))
+        explicit = (_after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+                    or _continued(text, span, previous, previous_end))
+        if explicit is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
+            continue  # a few quoted words with no cue: a phrase, not a statement
+        quote = explicit or _from_sentence_before(text, span, p_start, claims) or Quote(content=span.content)
         yield quote
         previous = quote
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
@@ -126,7 +135,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
 
 
 def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: int) -> Quote | None:
-    """'"...," said Shoigu' / '"...," Shoigu said' / '"...," according to X'."""
+    """'"...," said Shoigu' / '"...," Shoigu said' / '"...," according to X' / '"...," a witness said'."""
     pos = span.content[-1][1]
     if m := _CUE_AFTER.match(text, pos, end):
         source = speakers.forward(text, m.end(), actors, context)
@@ -140,15 +149,25 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
     while start < end and text[start] in " ,\t":
         start += 1
     source = speakers.forward(text, start, actors, context)
-    if source is None:
+    if source is not None:
+        rest = source.span[1]
+        if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
+            rest += m.end()
+        cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
+        if cue and _ends_attribution(text, cue.end(1), end):
+            return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
-    rest = source.span[1]
-    if m := re.match(r",[^,“”\"\n]{2,120}?,", text[rest:end]):
-        rest += m.end()
-    if m := _CUE_AFTER.match(text, rest, end):
-        if text[source.span[1]:m.start(1)].strip(" ,") == "" or rest > source.span[1]:
-            return Quote(span.content, source.speaker, source.span, m.span(1))
+    if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
+        if _ends_attribution(text, m.end("cue"), end):
+            # someone we cannot name said it: publish it unattributed, never guess
+            return Quote(span.content, None, m.span("np"), m.span("cue"))
     return None
+
+
+def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
+    """After '"...," X said' the sentence ends or goes on; it does not introduce another quote."""
+    rest = text[cue_end:end].lstrip()
+    return not (rest[:1] in (":",) or re.match(r",?\s*[“\"]", rest) or re.match(r"that\b", rest))
 
 
 def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
