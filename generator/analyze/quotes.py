@@ -154,7 +154,7 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()
         cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
-        if cue and _ends_attribution(text, cue.end(1), end):
+        if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
             return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
     if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
@@ -162,6 +162,13 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
             # someone we cannot name said it: publish it unattributed, never guess
             return Quote(span.content, None, m.span("np"), m.span("cue"))
     return None
+
+
+def _continues(text: str, span: QuoteSpan) -> bool:
+    """The quote stops mid-sentence ('"...," X said, "...'), so what follows the cue continues it."""
+    last = span.content[-1]
+    inner = text[last[0]:last[1] - 1].rstrip()
+    return inner.endswith((",", "—", "–", "-", "…"))
 
 
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:

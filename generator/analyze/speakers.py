@@ -87,7 +87,7 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
 def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
     word = word.lower()
     kinds = ("person",) if word in GENDER else ("group", "organization", "place")
-    return actors.recent(at, max(context_start, at - PRONOUN_WINDOW), kinds, GENDER.get(word))
+    return actors.recent(at, at - PRONOUN_WINDOW, kinds, GENDER.get(word))
 
 
 def _role(start: int, end: int, head: str, actors: ActorIndex) -> str | None:
