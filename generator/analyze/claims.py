@@ -34,12 +34,17 @@ _TRAILING = re.compile(r"^(?:\s+(?:on|in|at|during|last|this|earlier|late|early)
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
+_CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
+# Verbs of belief: "I think" and "you know" are the writer's voice, not a reported claim.
+_COGNITION = frozenset("think thinks thought believe believes believed know knows knew feel feels felt "
+                       "expect expects expected hope hopes hoped fear fears feared doubt doubts doubted "
+                       "worried worries".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
 def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
     """Every reported statement whose cue stands outside quotation marks."""
-    claims: list[Claim] = []
+    claims: list[Claim] = list(_transcript_turns(doc, actors, quoted))
     for sentence in doc.sentences:
         tokens = sentence.tokens
         for k, token in enumerate(tokens):
@@ -53,6 +58,31 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
             if claim and not any(_overlap(claim.content[0], c.content[0]) for c in claims):
                 claims.append(claim)
     return iter(claims)
+
+
+_SPEAKER_TURN = re.compile(r"[“\"]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s+(?=\S)")
+
+
+def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
+    """Interview transcripts: a paragraph that opens with "WALLACE:" or "Shoigu:" is that person speaking."""
+    text = doc.text
+    for start, end in doc.paragraphs:
+        m = _SPEAKER_TURN.match(text, start, end)
+        if not m:
+            continue
+        name = m.group(1)
+        mention = actors.mention_at(m.start(1))
+        if not (name.isupper() and len(name) > 2) and not (mention and mention[1] == m.end(1)):
+            continue
+        content_end = end
+        while content_end > m.end() and text[content_end - 1] in " \"”":
+            content_end -= 1
+        if len(text[m.end():content_end].split()) < MIN_CONTENT_WORDS:
+            continue
+        speaker = mention[2] if mention and mention[1] == m.end(1) else None
+        colon = m.end(1)
+        yield Claim(content=((m.end(), content_end),), stance="asserts", speaker=speaker,
+                    source=m.span(1), cue=(colon, colon + 1))
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -95,6 +125,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
             return _denial(doc, sentence, cue, source, stance, earlier)
         if cue.lower in _EVIDENCE and text[source.span[0]:source.span[1]].lower() in PRONOUNS:
+            return None
+        if cue.lower in _COGNITION and text[source.span[0]:source.span[1]].lower() in ("i", "you", "we"):
             return None
         content = None
         if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
@@ -156,7 +188,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
             i += 1
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
-    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower != "that"
+    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)

@@ -39,10 +39,10 @@ for _stance, _forms in {
     "commented comments remarked remarks observed observes concluded concludes "
     "agreed agrees conceded concedes told contended contends countered counters "
     "testified testifies indicated indicates signalled signaled hinted hints "
-    "tweeted tweets posted wrote write writes found finds showed shows show "
+    "tweeted tweets wrote write writes found finds showed shows show "
     "knows knew expects expected hopes hoped fears feared feel feels felt "
     "worried worries doubt doubts doubted questioned questions complained complains "
-    "described describes praised praises endorsed endorses recalled "
+    "described describes praised praises recalled "
     "think believe say claim argue insist suggest predict estimate expect hope fear know "
     "announce declare acknowledge admit confirm reveal report note explain",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
