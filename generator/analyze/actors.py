@@ -169,8 +169,36 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
         i = j
 
 
+def _shouting(tokens: tuple[Token, ...]) -> bool:
+    """A headline or dateline in capitals: every word looks like a name there."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words)
+
+
+def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
+    """In capitals, only what the gazetteer and the organisation list know: "NEW YORK", "NATO"."""
+    k = 0
+    while k < len(tokens):
+        for size in (3, 2, 1):
+            words = tokens[k:k + size]
+            if len(words) < size or not all(w.text[:1].isalpha() for w in words):
+                continue
+            name = " ".join(w.text for w in words)
+            title = name.title()
+            kind = "place" if title in places() else "organization" if name in KNOWN_ORGS or name in ORG_ALIASES else None
+            if kind:
+                yield _Mention(words[0].start, words[-1].end, title if kind == "place" else name, kind)
+                k += size
+                break
+        else:
+            k += 1
+
+
 def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     tokens = sentence.tokens
+    if _shouting(tokens):
+        yield from _caps_mentions(tokens)
+        return
     for i, j in _runs(tokens):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):

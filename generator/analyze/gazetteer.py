@@ -15,7 +15,9 @@ CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oce
               "Antarctica", "Middle East", "Latin America", "Scandinavia", "Balkans", "Caucasus",
               "Gulf", "Kurdistan", "Crimea", "Gaza", "West Bank", "Darfur", "Kashmir", "Tibet",
               "Chechnya", "Siberia", "England", "Scotland", "Wales", "Northern Ireland",
-              "Palestine", "Korea", "Kurds")
+              "Palestine", "Korea", "Kurds", "Czech Republic", "Netherlands", "Holland", "Yugoslavia",
+              "Zaire", "Soviet Union", "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia",
+              "Swaziland", "East Timor", "Hong Kong", "Taiwan", "Vatican City", "Wall Street")
 _COUNTRY_SHORT = {"Russian Federation": "Russia", "Syrian Arab Republic": "Syria"}
 
 

@@ -122,7 +122,9 @@ ORG_CUES = _words(
     "airlines airways motors industries holdings partners capital bancorp times post news "
     "journal tribune herald gazette telegraph guardian press television tv radio studios "
     "records pictures games systems technologies labs hospital church mosque centre center "
-    "commission council regiment battalion division force ministry secretariat tribunal"
+    "commission council regiment battalion division force ministry secretariat tribunal "
+    "united rovers wanderers athletic albion rangers celtic hotspur dynamo sporting olympique "
+    "yankees mets dodgers giants cubs"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").

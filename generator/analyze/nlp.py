@@ -18,6 +18,7 @@ from .lexicon import ABBREVIATIONS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: G. Thorpe
     r"|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Maj|Cmdr|Supt|Insp|Sr|Jr|St)\.(?=\s)"
     r"|[’']s\b"  # possessive, a token of its own
     r"|\w+(?:[-’'.]\w+)*?(?=[’']s\b)"  # the word before a possessive
