@@ -61,3 +61,51 @@ def test_scare_quotes_are_not_direct_quotes():
 def test_unbalanced_marks_do_not_swallow_the_article():
     analysis = analyse_text("He said “this never closes and goes on.\n\nA new paragraph without marks.")
     assert analysis.quotes == ()
+
+
+# Regressions: mistakes found on PolNeAR train, each fixed once and kept fixed.
+REGRESSIONS = [
+    # a title before the name ("Gov.") must not hide the speaker
+    ("“Carolina is going to win that one,” Gov. John Kasich replied.", "John Kasich"),
+    # an unknown source named right after the quote blocks any guess
+    ("Angela Merkel spoke in Berlin. “Countries outside the region should keep their promises,” the ministry said in a statement.", None),
+    # a possessive names someone else
+    ("Hillary Clinton spoke first. “We have to be ready to stop him,” Hillary Clinton’s aide said.", None),
+    # a name the tagger reads as a common word
+    ("“I can understand why working people flocked to the rallies,” Sexton said.", "Sexton"),
+    # a name used as a modifier of another name
+    ("Hillary Clinton spoke first. “We will win the state of Ohio,” Clinton campaign chairman John Podesta said.", "John Podesta"),
+    # an unknown verb of saying after a known name
+    ("“For a start, his wife has explained why she chose not to speak,” Oliver barked.", "Oliver"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", REGRESSIONS)
+def test_attribution_regressions(text, speaker):
+    analysis = analyse_text(text)
+    assert len(analysis.quotes) == 1
+    actor = analysis.actor(analysis.quotes[0].speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+def test_pronoun_finds_its_speaker_in_an_earlier_paragraph():
+    analysis = analyse_text("Ted Sexton spent a year at the rallies.\n\n“These people were comfortable in their anger,” he said.")
+    assert analysis.actor(analysis.quotes[0].speaker).name == "Ted Sexton"
+
+
+def test_he_added_introduces_the_next_quote_not_the_previous_one():
+    analysis = analyse_text("Angela Merkel spoke in Berlin. “The first part is over.” She added, “The second part starts now.”")
+    t = analysis.article.text
+    first, second = analysis.quotes
+    assert first.cue is None or t[first.cue[0]:first.cue[1]] != "added"
+    assert analysis.actor(second.speaker).name == "Angela Merkel"
+
+
+def test_split_quote_with_comma_continues_after_the_attribution():
+    analysis = analyse_text("“And while I am at it, I hold him in the highest esteem,” Donald Trump said, “and I fully support his re-election.”")
+    assert [analysis.actor(q.speaker).name for q in analysis.quotes] == ["Donald Trump", "Donald Trump"]
+
+
+def test_title_case_quotes_are_titles_not_statements():
+    analysis = analyse_text("Chris Wallace said on “Fox News Sunday,” that the debate was over.")
+    assert analysis.quotes == ()

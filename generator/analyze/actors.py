@@ -386,7 +386,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("organization", ORG_ALIASES[name])
         if m.kind == "organization" and name in initials:
             return ("organization", initials[name])
-        if m.kind in (None, "person") and len(full_people.get(name, ())) == 1:
+        if m.kind in (None, "person", "place") and len(full_people.get(name, ())) == 1 and " " not in name:
             return ("person", full_people[name][0])
         if name in SEATS_OF_GOVERNMENT and _acts(m, text):
             return ("place", SEATS_OF_GOVERNMENT[name])
@@ -420,7 +420,11 @@ def _speaks(m: _Mention, text: str) -> bool:
     """An unknown capitalised word next to a speech verb is a person's name ("Smith said")."""
     after = re.match(r"[\s,]*(\w+)", text[m.end:m.end + 20])
     before = re.findall(r"\w+", text[max(0, m.start - 12):m.start])
-    return bool(after and after.group(1).lower() in QUOTE_CUES) or bool(before and before[-1].lower() in QUOTE_CUES)
+    if after and after.group(1).lower() in QUOTE_CUES or before and before[-1].lower() in QUOTE_CUES:
+        return True
+    # '"...," Oliver barked.': right after a closing quote, before a past-tense verb
+    return text[max(0, m.start - 3):m.start].strip().endswith(("”", ",”", "\"")) and bool(
+        after and after.group(1).endswith("ed") and after.group(1).islower())
 
 
 def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list[_Mention],

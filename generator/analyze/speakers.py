@@ -32,7 +32,8 @@ class Source:
     speaker: str | None
 
 
-_TITLE_WORD = re.compile(r"([A-Z][\w’'-]*\.?|(?:campaign|former|top|senior|deputy|chief|political|[a-z]+-[a-z]+)\b)\s+")
+_TITLE_WORD = re.compile(
+    rf"([A-Z][\w’'-]*\.?|(?:campaign|former|top|senior|deputy|chief|political|[a-z]+-[a-z]+|{_ROLE_WORDS})\b)\s+")
 
 
 def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> Source | None:
