@@ -6,6 +6,7 @@ are left out, so a capitalised word at the start of a sentence is not taken for 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from .lexicon import DEMONYMS, PLACE_ALIASES, SEATS_OF_GOVERNMENT
@@ -47,7 +48,12 @@ def places() -> frozenset[str]:
         name = city["name"]
         if name[:1].isupper() and name.lower() not in lexicon and name not in DEMONYMS:
             names.add(name)
+            names.add(_ascii(name))  # "Zurich" for "Zürich"
     return frozenset(names)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 def canonical_place(name: str) -> str:
