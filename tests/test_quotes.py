@@ -35,9 +35,12 @@ def test_direct_quote_attribution(text, speaker, cue, words):
     assert (t[quote.cue[0]:quote.cue[1]] if quote.cue else None) == cue
 
 
-def test_split_quote_keeps_its_speaker():
+def test_split_quote_is_one_quote_with_two_parts():
     analysis = analyse_text("“We will not give up,” Sergei Shoigu said. “Never, whatever they do.”")
-    assert [analysis.actor(q.speaker).name for q in analysis.quotes] == ["Sergei Shoigu", "Sergei Shoigu"]
+    t = analysis.article.text
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Sergei Shoigu"
+    assert [t[s:e] for s, e in quote.content] == ["“We will not give up,”", "“Never, whatever they do.”"]
 
 
 def test_quote_over_two_paragraphs_is_one_quote():
@@ -103,7 +106,8 @@ def test_he_added_introduces_the_next_quote_not_the_previous_one():
 
 def test_split_quote_with_comma_continues_after_the_attribution():
     analysis = analyse_text("“And while I am at it, I hold him in the highest esteem,” Donald Trump said, “and I fully support his re-election.”")
-    assert [analysis.actor(q.speaker).name for q in analysis.quotes] == ["Donald Trump", "Donald Trump"]
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Donald Trump" and len(quote.content) == 2
 
 
 def test_title_case_quotes_are_titles_not_statements():

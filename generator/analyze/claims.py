@@ -22,7 +22,7 @@ from .nlp import Doc, Sentence, Token
 _BE = frozenset("is was were are be been being".split())
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
-    r"an allegation|saying|adding|according|he said|she said|they said)\b|;|\s[–—]\s|\s\(|$"
+    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|$"
 )
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",

@@ -10,7 +10,7 @@ before it. When none applies the quote is published unattributed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from ..model import Claim, Quote, Span
@@ -114,24 +114,34 @@ def is_direct(text: str, span: QuoteSpan) -> bool:
 
 def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
                 claims: Sequence[Claim], spans: Sequence[QuoteSpan] | None = None) -> Iterator[Quote]:
-    """Attribute every direct quote; unclear speakers stay None."""
+    """Attribute every direct quote; unclear speakers stay None.
+
+    A quote that goes on after its attribution ('"...," he said. "..."' or '"...," he said, "..."')
+    is one quote with several content spans, as one attribution covers it.
+    """
     spans = quote_spans(text, paragraphs) if spans is None else spans
-    previous: Quote | None = None
+    quotes: list[Quote] = []
     previous_end = -1
     for span in spans:
         if not is_direct(text, span):
             continue
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
-        explicit = (_after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
-                    or _continued(text, span, previous, previous_end))
-        if explicit is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
+        previous = quotes[-1] if quotes else None
+        own = _after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+        continued = _continued(text, span, previous, previous_end) if own is None or (
+            previous is not None and own.cue is not None and own.cue == previous.cue) else None
+        if continued is not None and previous is not None:
+            quotes[-1] = replace(previous, content=previous.content + span.content)
+            previous_end = span.content[-1][1]
+            continue
+        if own is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
             continue  # a few quoted words with no cue: a phrase, not a statement
-        quote = explicit or _from_sentence_before(text, span, p_start, claims) or Quote(content=span.content)
-        yield quote
-        previous = quote
+        quote = own or _from_sentence_before(text, span, p_start, claims) or Quote(content=span.content)
+        quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
                            quote.source[1] if quote.source else 0)
+    return iter(quotes)
 
 
 def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: int) -> Quote | None:
