@@ -29,6 +29,8 @@ _ANY_VERB_AFTER = re.compile(r"\s*([a-z]+ed)\b(?=\s*[.,;!?]|\s+(?:on|in|at|to|du
 _UNKNOWN_SOURCE_AFTER = re.compile(
     rf"(?P<np>(?:the|a|an|one|another|some|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,5}}?)\s+(?P<cue>{_CUE_WORDS})\b"
 )
+# The rest of an attribution sentence before the quote goes on: " of the New York delegation. "
+_REST_OF_ATTRIBUTION = re.compile(r"[^.!?“”\"\n]{0,120}[.,:]\s*")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
 # Quotes shorter than this are published only when a cue stands right next to them.
@@ -209,10 +211,10 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int) -> Quote | None:
     """The second half of a split quote: '"...," he said. "..."'."""
-    if previous is None or previous.speaker is None or previous_end < 0:
+    if previous is None or previous_end < 0 or (previous.speaker is None and previous.cue is None):
         return None
     gap = text[previous_end:span.content[0][0]]
-    if "\n" in gap or not _GAP.fullmatch(gap):
+    if "\n" in gap or not (_GAP.fullmatch(gap) or _REST_OF_ATTRIBUTION.fullmatch(gap)):
         return None
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
 
