@@ -113,7 +113,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
     tokens = sentence.tokens
     cue = tokens[k]
     before = text[sentence.start:cue.start].rstrip()
-    if before.endswith(tuple(_CLOSE_QUOTES)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES)):
+    if before.endswith(tuple(_CLOSE_QUOTES) + ("''",)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES) + (",''",)):
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
     if cue.lower.endswith("ing") and before.endswith(","):
@@ -163,7 +163,7 @@ def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> 
     """What was said, standing before ", X said": the sentence up to the comma."""
     while start < end and text[start].isspace():
         start += 1
-    if start < end and text[start] in _OPEN_QUOTES or _inside(start, quoted):
+    if start < end and (text[start] in _OPEN_QUOTES or text.startswith("''", start)) or _inside(start, quoted):
         return None  # a direct quote: the quote extractor owns it
     while end > start and text[end - 1] in " ,":
         end -= 1
@@ -179,7 +179,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1
     if j >= len(tokens):
         return None
-    if tokens[j].text in _OPEN_QUOTES:
+    if tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start):
         return None  # a direct quote follows: the quote extractor owns it
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim

@@ -20,6 +20,7 @@ from .lexicon import QUOTE_CUES
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+_MARKS = "“”\"'«»„‘’ "
 _CUE_WORDS = "|".join(sorted(QUOTE_CUES, key=len, reverse=True))
 _CUE_AFTER = re.compile(rf"[\s,]*({_CUE_WORDS})\b\s*", re.I)
 _CUE_BEFORE = re.compile(rf"\b({_CUE_WORDS})\b(?:\s+[\w’'-]+){{0,4}}?\s*[:,]?\s*$", re.I)
@@ -85,6 +86,12 @@ def _marks(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
                 return spans, i
             spans.append((i, close + 1))
             i = close + 1
+        elif ch == "'" and text.startswith("''", i) and _opens(text, i + 1, start) and (i == start or not text[i - 1].isalnum()):
+            close = text.find("''", i + 2, end)  # ''typewriter quotes'' (New York Times style)
+            if close < 0:
+                return spans, i
+            spans.append((i, close + 2))
+            i = close + 2
         elif ch == _STRAIGHT and _opens(text, i, start):
             close = text.find(_STRAIGHT, i + 1, end)
             if close < 0:
@@ -100,12 +107,17 @@ def _opens(text: str, i: int, start: int) -> bool:
     return (i == start or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
 
 
+def _inner(text: str, span: Span) -> str:
+    """The quoted words without their marks."""
+    return text[span[0]:span[1]].strip(_MARKS).rstrip()
+
+
 def is_direct(text: str, span: QuoteSpan) -> bool:
     """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")
     or a title ("Fox News Sunday")."""
     first, last = span.content[0], span.content[-1]
-    inner = text[last[0] + 1:last[1] - 1].rstrip()
-    words = [w for s, e in span.content for w in text[s + 1:e - 1].split()]
+    inner = _inner(text, last)
+    words = [w for s, e in span.content for w in _inner(text, (s, e)).split()]
     if len(words) < MIN_WORDS or not inner:
         return False
     if len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and len(words) > 1:
@@ -178,9 +190,7 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
 
 def _continues(text: str, span: QuoteSpan) -> bool:
     """The quote stops mid-sentence ('"...," X said, "...'), so what follows the cue continues it."""
-    last = span.content[-1]
-    inner = text[last[0]:last[1] - 1].rstrip()
-    return inner.endswith((",", "—", "–", "-", "…"))
+    return _inner(text, span.content[-1]).endswith((",", "—", "–", "-", "…"))
 
 
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
