@@ -107,3 +107,17 @@ def test_transcript_turn_is_the_speaker_talking():
     analysis = analyse_text("WALLACE: Let us start with the news on the debate.\n\nPENCE: Well, look, it is serious business.")
     t = analysis.article.text
     assert [t[c.source[0]:c.source[1]] for c in analysis.claims] == ["WALLACE", "PENCE"]
+
+
+def test_spokesperson_speaks_for_the_organisation_but_an_aide_does_not():
+    spokes = analyse_text("A spokeswoman for Facebook said that the tool was created for emergencies.")
+    assert spokes.actor(spokes.claims[0].speaker).name == "Facebook"
+    aide = analyse_text("Hillary Clinton visited Ohio. An aide to Hillary Clinton said that the visit went well.")
+    claim = aide.claims[0]
+    t = aide.article.text
+    assert claim.speaker is None and t[claim.source[0]:claim.source[1]] == "An aide to Hillary Clinton"
+
+
+def test_apposition_with_party_and_state_between_name_and_cue():
+    analysis = analyse_text("Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said the platform was ready.")
+    assert analysis.actor(analysis.claims[0].speaker).name == "Elijah Cummings"

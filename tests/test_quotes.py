@@ -113,3 +113,10 @@ def test_split_quote_with_comma_continues_after_the_attribution():
 def test_title_case_quotes_are_titles_not_statements():
     analysis = analyse_text("Chris Wallace said on “Fox News Sunday,” that the debate was over.")
     assert analysis.quotes == ()
+
+
+def test_typewriter_quotes_are_quotes():
+    analysis = analyse_text("''It does give an advantage to serious candidates,'' Newt Gingrich said.")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Newt Gingrich"
+    assert analysis.article.text[quote.content[0][0]:quote.content[0][1]].startswith("''It does")

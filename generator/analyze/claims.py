@@ -39,6 +39,7 @@ _CLAUSE_OPENERS = frozenset("that if whether because although though while since
 _COGNITION = frozenset("think thinks thought believe believes believed know knows knew feel feels felt "
                        "expect expects expected hope hopes hoped fear fears feared doubt doubts doubted "
                        "worried worries".split())
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -220,8 +221,8 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     named = speakers.backward(doc.text, end, actors, context, apposition=False)
     if named and named.span[0] >= sentence.start and named.span[1] == end:
         first = next((i for i, t in enumerate(tokens) if t.start >= named.span[0]), j)
-        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from") and tokens[first - 1].tag == "IN":
-            return None, -1  # "a spokesman for X said": X is not the one speaking
+        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
+            return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
@@ -232,8 +233,14 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         i = j - 1
         while i > 0 and tokens[i].text != "," and j - i < 25:
             i -= 1
-        if tokens[i].text == "," and i + 1 < j and (tokens[i + 1].lower in ("who", "the", "a", "an") or tokens[i + 1].tag.startswith("NNP")):
-            named = speakers.backward(doc.text, tokens[i].start, actors, context, apposition=False)
+        inner = tokens[i + 1:j]
+        relative = bool(inner) and inner[0].lower in ("who", "whose", "which")
+        if tokens[i].text == "," and inner and (relative or not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner)):
+            end_before = tokens[i].start
+            paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
+            if paren:
+                end_before -= len(paren.group(0))
+            named = speakers.backward(doc.text, end_before, actors, context, apposition=False)
             if named and named.span[0] >= sentence.start:
                 first = next((n for n, t in enumerate(tokens) if t.start >= named.span[0]), i)
                 return named, first
@@ -247,6 +254,22 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     inside = [a for a in actors.within(*span)]
     speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
     return speakers.Source(span, speaker), i
+
+
+def _speaking_for(doc: Doc, sentence: Sentence, prep: int, named: speakers.Source,
+                  actors: ActorIndex) -> tuple[speakers.Source | None, int]:
+    """"a spokeswoman for YouTube said": YouTube speaks; "an aide to Clinton said": not Clinton."""
+    tokens = sentence.tokens
+    i = prep - 1
+    if i < 0 or tokens[i].chunk not in ("B-NP", "I-NP"):
+        return None, -1
+    head = tokens[i].lower
+    while i > 0 and tokens[i].chunk == "I-NP":
+        i -= 1
+    span = (tokens[i].start, named.span[1])
+    actor = actors.get(named.speaker)
+    speaks_for = head in _SPOKESPEOPLE and actor is not None and actor.kind != "person"
+    return speakers.Source(span, named.speaker if speaks_for else None), i
 
 
 def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted: Sequence[Span]) -> Claim | None:
