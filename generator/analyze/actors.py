@@ -207,7 +207,7 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             run.pop()
         if not run:
             continue
-        first = run[0] is tokens[0] or (tokens.index(run[0]) > 0 and tokens[tokens.index(run[0]) - 1].text in "“\"‘'(")
+        first = run[0].index == 0 or tokens[run[0].index - 1].text in "“\"‘'("
         yield from _split_run(run, tokens, first, role_refs)
 
 
@@ -226,7 +226,7 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         role_refs.append((run[0].start, run[-1].end, _role_text(tokens, run)))
         return
     mention = _mention(name, "person" if cut >= 0 else _classify(name), sentence_start)
-    start_k = tokens.index(run[0])
+    start_k = run[0].index
     role_prefix = _lowercase_role(tokens, start_k)
     if role_tokens and not honorific:
         mention.roles.append(" ".join(t.text for t in (role_prefix + role_tokens)))
@@ -237,7 +237,7 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
     if cut >= 0:
         cues = {t.lower.rstrip(".") for t in role_tokens}
         mention.gender = "female" if cues & FEMALE_CUES else "male" if cues & MALE_CUES else None
-    apposition = _apposition_role(tokens, tokens.index(run[-1]) + 1)
+    apposition = _apposition_role(tokens, run[-1].index + 1)
     if apposition and mention.kind in (None, "person"):
         mention.roles.append(apposition)
         mention.kind = "person"

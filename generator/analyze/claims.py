@@ -48,8 +48,11 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
     claims: list[Claim] = list(_transcript_turns(doc, actors, quoted))
     for sentence in doc.sentences:
         tokens = sentence.tokens
+        local = [q for q in quoted if q[0] < sentence.end and q[1] > sentence.start]
         for k, token in enumerate(tokens):
-            if _inside(token.start, quoted):
+            if token.lower not in STANCE_OF_VERB and token.lower != "according":
+                continue
+            if local and _inside(token.start, local):
                 continue
             claim = None
             if token.lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
@@ -289,7 +292,7 @@ def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted:
         if inside:
             source = speakers.Source(source.span, inside[-1])
     cue = tokens[k]
-    cue_token = Token(cue.start, tokens[k + 1].end, "according to", cue.tag, cue.chunk)
+    cue_token = Token(cue.start, tokens[k + 1].end, "according to", cue.tag, cue.chunk, "according to", cue.index)
     if k > 0 and tokens[k - 1].text == ",":
         content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
     else:

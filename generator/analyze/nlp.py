@@ -38,10 +38,10 @@ class Token:
     text: str
     tag: str
     chunk: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
+    """``text`` in lowercase, computed once."""
+    index: int
+    """Position in its sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,6 @@ def process(text: str, paragraphs: Sequence[Span]) -> Doc:
             spans = tokenize(text, start, end)
             words = [text[a:b] for a, b in spans]
             tags = tag(words)
-            tokens = tuple(Token(a, b, w, t, c) for (a, b), w, (t, c) in zip(spans, words, tags))
+            tokens = tuple(Token(a, b, w, t, c, w.lower(), i) for i, ((a, b), w, (t, c)) in enumerate(zip(spans, words, tags)))
             sentences.append(Sentence(start, end, index, tokens))
     return Doc(text, tuple(paragraphs), tuple(sentences))
