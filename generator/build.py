@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .analyze import analyze
+from .cache import AnalysisCache
 from .errors import ArticleError, ConfigError
 from .ingest import read_articles
 from .link import link
 from .model import Analysis
+from .parallel import Progress, analyze_many
 from .render import render_site
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
@@ -29,37 +30,63 @@ class BuildReport:
     """What a build did, for the CLI and the plugin to report."""
 
     articles: int = 0
+    analysed: int = 0
+    """How many articles were analysed afresh."""
+    cached: int = 0
+    """How many analyses came from the cache."""
     skipped: list[ArticleError] = field(default_factory=list)
     written: int = 0
     removed: int = 0
     pages: int = 0
 
 
-def analyze_all(paths: Iterable[str | Path], report: BuildReport) -> list[Analysis]:
-    """Analyse every article; a bad one is skipped and reported, never fatal to the others."""
-    analyses = []
+def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int | None = None,
+                cache: AnalysisCache | None = None, scheduler: str | None = None) -> list[Analysis]:
+    """Analyse every article, taking unchanged ones from ``cache``; the rest run on ``jobs``
+    processes (default: all cores) or on the Dask cluster at ``scheduler``. A bad article is
+    skipped and reported, never fatal to the others."""
+    articles = []
     for item in read_articles(paths):
         if isinstance(item, ArticleError):
             report.skipped.append(item)
-            continue
-        try:
-            analyses.append(analyze(item))
-        except Exception as exc:  # an analyser bug must not lose the other articles
-            log.debug("analysis of %s failed", item.source_path, exc_info=True)
-            report.skipped.append(ArticleError(item.source_path, f"could not be analysed ({exc.__class__.__name__}: {exc})",
+        else:
+            articles.append(item)
+    found = {i: a for i, a in enumerate(cache.get(x) for x in articles) if a is not None} if cache else {}
+    todo = [a for i, a in enumerate(articles) if i not in found]
+    progress = Progress(len(todo))
+    try:
+        fresh = iter(analyze_many(todo, jobs=jobs, scheduler=scheduler, on_done=progress))
+    finally:
+        progress.close()
+    analyses = []
+    for i, article in enumerate(articles):
+        outcome = found[i] if i in found else next(fresh)
+        if isinstance(outcome, str):
+            report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
                                                "report this as a bug with the file attached"))
-    report.articles = len(analyses)
+            continue
+        if cache is not None and i not in found:
+            cache.put(outcome)
+        analyses.append(outcome)
+    report.articles, report.analysed, report.cached = len(analyses), len(todo), len(found)
+    if cache is not None:
+        cache.prune()
     return analyses
 
 
-def generate(seeds: Path, docs_dir: Path, templates: Path) -> BuildReport:
-    """Write the Markdown pages for every article in ``seeds`` into ``docs_dir``."""
+def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None = None,
+             cache_dir: Path | None = None, scheduler: str | None = None) -> BuildReport:
+    """Write the Markdown pages for every article in ``seeds`` into ``docs_dir``.
+
+    With ``cache_dir``, analyses are cached there and unchanged articles are not analysed again.
+    """
     if not seeds.is_dir():
         raise ConfigError(f"{seeds}: the articles folder does not exist; create it and put .txt articles in it")
     if not (templates / "article.md.j2").is_file():
         raise ConfigError(f"{templates}: no article.md.j2 here; point 'templates' at the site_templates folder")
     report = BuildReport()
-    analyses = analyze_all([seeds], report)
+    cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+    analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
     pages = render_site(link(analyses), templates)
     for asset in sorted((templates / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
@@ -125,8 +152,12 @@ def _inside(path: Path, root: Path) -> bool:
 
 def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | None = None,
                site_dir: str | Path | None = None, docs_dir: str | Path | None = None,
-               strict: bool | None = None) -> BuildReport:
-    """Generate the pages and build the static site with MkDocs (the plugin does the generating)."""
+               strict: bool | None = None, jobs: int | None = None, cache_dir: str | Path | None = None,
+               scheduler: str | None = None) -> BuildReport:
+    """Generate the pages and build the static site with MkDocs (the plugin does the generating).
+
+    ``jobs``, ``cache_dir`` and ``scheduler``, when given, override the plugin's settings.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -147,6 +178,11 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
         raise ConfigError(f"{config_path}: the 'newsreport' plugin is not listed under plugins; add '- newsreport'")
     if seeds is not None:
         plugin.config["seeds"] = str(Path(seeds).resolve())
+    for key, value in (("jobs", jobs), ("scheduler", scheduler)):
+        if value is not None:
+            plugin.config[key] = value
+    if cache_dir is not None:
+        plugin.config["cache_dir"] = str(Path(cache_dir).resolve())
     try:
         build(config)
     except Abort as exc:

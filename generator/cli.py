@@ -69,13 +69,24 @@ def _print_summary(analysis) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site/).")
 @click.option("--docs-dir", type=click.Path(path_type=Path), help="Where to write the pages (default: docs/).")
 @click.option("--strict/--no-strict", default=None, help="Fail on any warning or skipped article (default: mkdocs.yml).")
-def build(config_file: Path, seeds: Path | None, site_dir: Path | None, docs_dir: Path | None, strict: bool | None) -> None:
-    """Generate the pages from the articles and build the static site with MkDocs."""
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes that analyse articles (default: all cores).")
+@click.option("--cache-dir", type=click.Path(path_type=Path),
+              help="Where analyses of unchanged articles are kept (default: .cache/newsreport).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the analysis on the Dask cluster at this address (tcp://host:8786); needs newsreport[dask].")
+def build(config_file: Path, seeds: Path | None, site_dir: Path | None, docs_dir: Path | None, strict: bool | None,
+          jobs: int | None, cache_dir: Path | None, scheduler: str | None) -> None:
+    """Generate the pages from the articles and build the static site with MkDocs.
+
+    Unchanged articles are not analysed again (their analyses are cached); the rest are analysed
+    in parallel, with a progress bar when a long run is watched from a terminal.
+    """
     from .build import build_site
 
     _log_to_stderr()
     try:
-        report = build_site(config_file, seeds=seeds, site_dir=site_dir, docs_dir=docs_dir, strict=strict)
+        report = build_site(config_file, seeds=seeds, site_dir=site_dir, docs_dir=docs_dir, strict=strict,
+                            jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
     except NewsreportError as exc:
         raise click.ClickException(str(exc)) from exc
     if report is not None:

@@ -1,4 +1,5 @@
-"""The MkDocs adapter: a thin plugin that calls :func:`generator.build.generate` before each build.
+"""The MkDocs adapter: a thin plugin that calls :func:`generator.build.generate` before each build
+and indexes the finished site for search after it.
 
 ``mkdocs build``, ``mkdocs serve`` (which also rebuilds when ``seeds/`` changes, through ``watch:``)
 and ``newsreport build`` all go through here.
@@ -24,19 +25,41 @@ class NewsreportConfig(Config):
     """Folder of article .txt files, relative to mkdocs.yml."""
     templates = c.Type(str, default="site_templates")
     """Folder of Jinja2 page templates, relative to mkdocs.yml."""
+    jobs = c.Type(int, default=0)
+    """Processes that analyse articles; 0 means all cores."""
+    cache_dir = c.Type(str, default=".cache/newsreport")
+    """Where analyses are cached, relative to mkdocs.yml; an empty string turns the cache off."""
+    scheduler = c.Optional(c.Type(str))
+    """Address of a Dask scheduler (``tcp://host:8786``) to run the analysis on, instead of locally."""
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (the search box in the header)."""
 
 
 class NewsreportPlugin(BasePlugin[NewsreportConfig]):
-    """Generates the article, actor and index pages into ``docs_dir``."""
+    """Generates the article, actor and index pages into ``docs_dir``; indexes the site for search."""
 
     report: BuildReport | None = None
 
     def on_pre_build(self, *, config) -> None:
         root = Path(config.config_file_path).parent
+        cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         try:
-            self.report = generate(root / self.config.seeds, Path(config.docs_dir), root / self.config.templates)
+            self.report = generate(root / self.config.seeds, Path(config.docs_dir), root / self.config.templates,
+                                   jobs=self.config.jobs or None, cache_dir=cache_dir,
+                                   scheduler=self.config.scheduler or None)
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
         r = self.report
-        log.info("%d articles, %d pages (%d written, %d removed), %d skipped",
-                 r.articles, r.pages, r.written, r.removed, len(r.skipped))
+        log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped",
+                 r.articles, r.analysed, r.cached, r.pages, r.written, r.removed, len(r.skipped))
+
+    def on_post_build(self, *, config) -> None:
+        if not self.config.search:
+            return
+        from .search import index_site
+
+        try:
+            summary = index_site(config.site_dir)
+        except NewsreportError as exc:
+            raise PluginError(str(exc)) from exc
+        log.info("Search index built with Pagefind%s", f": {summary}" if summary else "")

@@ -1,0 +1,114 @@
+"""The analysis cache: an unchanged article is not analysed again.
+
+One JSON file per article, named by a key made from everything the analysis depends on: the article
+as ingested (its text, path, id, headline and paragraph spans, front matter), ``ANALYZER_VERSION``
+and the JSON schema version. An entry also carries a checksum of its payload; an entry that cannot
+be read, fails its checksum, was written by another version or does not describe the article it is
+asked for is a miss, and the fresh result overwrites it. The cache is never trusted, only used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
+
+from .analyze import ANALYZER_VERSION
+from .model import Analysis, Article
+from .serialize import SCHEMA_VERSION, from_dict, to_dict
+
+log = logging.getLogger("mkdocs.plugins.newsreport")
+CACHE_FORMAT = 1
+"""Bump when the layout of a cache entry changes."""
+
+
+def article_key(article: Article) -> str:
+    """The cache key: a sha256 over the ingested article and the versions of what reads it."""
+    material = {"format": CACHE_FORMAT, "analyzer": ANALYZER_VERSION, "schema": SCHEMA_VERSION,
+                "article": asdict(article)}
+    return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _checksum(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class AnalysisCache:
+    """Analyses stored on disk under ``root``, one file per article key."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+        self._used: set[str] = set()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> Analysis | None:
+        """The cached analysis of ``article``, or None when there is no sound entry for it."""
+        key = article_key(article)
+        self._used.add(key)
+        analysis = self._load(key, article)
+        if analysis is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return analysis
+
+    def _load(self, key: str, article: Article) -> Analysis | None:
+        path = self._path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            payload = entry["analysis"]
+            sound = (entry["format"] == CACHE_FORMAT and entry["key"] == key
+                     and entry["analyzer"] == ANALYZER_VERSION and entry["schema"] == SCHEMA_VERSION
+                     and entry["checksum"] == _checksum(payload))
+            analysis = from_dict(json.loads(payload)) if sound else None
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.info("Cache entry %s is unreadable (%s); analysing %s again", path, exc.__class__.__name__,
+                     article.source_path)
+            return None
+        if analysis is None or analysis.article != article:
+            log.info("Cache entry %s is stale or corrupt; analysing %s again", path, article.source_path)
+            return None
+        return analysis
+
+    def put(self, analysis: Analysis) -> None:
+        """Store ``analysis`` (atomically: a reader never sees half an entry)."""
+        key = article_key(analysis.article)
+        self._used.add(key)
+        payload = json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        entry = {"format": CACHE_FORMAT, "key": key, "analyzer": ANALYZER_VERSION, "schema": SCHEMA_VERSION,
+                 "checksum": _checksum(payload), "analysis": payload}
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:  # a cache that cannot be written costs time, never the build
+            log.warning("Could not write the analysis cache %s (%s); the build goes on without it",
+                        path, exc.strerror or exc)
+
+    def prune(self) -> int:
+        """Remove entries this build did not use (edited or removed articles); returns how many."""
+        removed = 0
+        for path in self._entries():
+            if path.stem not in self._used:
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+    def _entries(self) -> Iterable[Path]:
+        if self.root.is_dir():
+            yield from self.root.glob("??/*.json")

@@ -1,0 +1,134 @@
+"""Running the analysis of many articles: in this process, across local processes, or on Dask.
+
+Every way returns the same thing in the same order: for each article, its :class:`Analysis`, or the
+one-line reason it could not be analysed (an analyser bug must not lose the other articles).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterator, Sequence, TextIO
+
+from .analyze import analyze
+from .model import Analysis, Article
+
+log = logging.getLogger("mkdocs.plugins.newsreport")
+Outcome = Analysis | str
+MIN_PER_PROCESS = 4
+"""Fewer articles than this per process and starting processes costs more than it saves."""
+PROGRESS_AFTER = 2.0
+"""Seconds of work before a progress bar appears: short runs stay quiet."""
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def analyze_one(article: Article) -> Outcome:
+    """The analysis of one article, or why it failed."""
+    try:
+        return analyze(article)
+    except Exception as exc:
+        log.debug("analysis of %s failed", article.source_path, exc_info=True)
+        return f"{exc.__class__.__name__}: {exc}"
+
+
+def analyze_batch(articles: Sequence[Article]) -> list[Outcome]:
+    """:func:`analyze_one` over a batch (the unit of work sent to a Dask worker)."""
+    return [analyze_one(a) for a in articles]
+
+
+def analyze_many(articles: Sequence[Article], *, jobs: int | None = None, scheduler: str | None = None,
+                 on_done: Callable[[int], None] | None = None) -> list[Outcome]:
+    """Analyse ``articles``; ``jobs`` local processes (default: all cores), or the Dask cluster at
+    ``scheduler`` when one is given. Results come back in the order of ``articles``."""
+    done = on_done or (lambda n: None)
+    if scheduler:
+        return _on_dask(articles, scheduler, done)
+    jobs = min(jobs or default_jobs(), max(1, len(articles) // MIN_PER_PROCESS))
+    if jobs <= 1:
+        results = []
+        for article in articles:
+            results.append(analyze_one(article))
+            done(1)
+        return results
+    chunk = max(1, min(32, len(articles) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = []
+        for outcome in pool.map(analyze_one, articles, chunksize=chunk):
+            results.append(outcome)
+            done(1)
+        return results
+
+
+def _batches(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for i in range(0, len(articles), size):
+        yield articles[i:i + size]
+
+
+def _on_dask(articles: Sequence[Article], scheduler: str, done: Callable[[int], None]) -> list[Outcome]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        from .errors import ConfigError
+
+        raise ConfigError("a Dask scheduler was given but dask.distributed is not installed; "
+                          "install it with: pip install 'newsreport[dask]'") from exc
+    batches = list(_batches(articles, 16))
+    with Client(scheduler, set_as_default=False) as client:
+        futures = client.map(analyze_batch, batches, pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        results: list[list[Outcome]] = [[] for _ in batches]
+        for future in as_completed(futures):
+            results[index[future.key]] = future.result()
+            done(len(results[index[future.key]]))
+    return [outcome for batch in results for outcome in batch]
+
+
+class Progress:
+    """A one-line progress bar on stderr, only for a person watching a long run: silent when
+    stderr is not a terminal or the ``CI`` environment variable is set, and for the first
+    :data:`PROGRESS_AFTER` seconds."""
+
+    def __init__(self, total: int, label: str = "analysing", stream: TextIO | None = None) -> None:
+        self.total, self.label, self.count = total, label, 0
+        self.stream = stream or sys.stderr
+        self.enabled = total > 0 and _interactive(self.stream)
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, n: int = 1) -> None:
+        self.count += n
+        elapsed = time.monotonic() - self.started
+        if not self.enabled or elapsed < PROGRESS_AFTER:
+            return
+        width = 30
+        filled = width * self.count // self.total
+        rate = self.count / elapsed
+        eta = (self.total - self.count) / rate if rate else 0
+        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
+                          f"{self.count}/{self.total} articles, {eta:4.0f} s left ")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _interactive(stream: TextIO) -> bool:
+    if os.environ.get("CI"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
