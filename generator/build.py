@@ -128,6 +128,12 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     return written, removed
 
 
+def only_generated(docs_dir: Path) -> bool:
+    """True when every file in ``docs_dir`` is one this generator wrote (or a ``.gitkeep``)."""
+    ours = _read_manifest(docs_dir / MANIFEST) | {MANIFEST, ".gitkeep"}
+    return all(p.relative_to(docs_dir).as_posix() in ours for p in docs_dir.rglob("*") if p.is_file())
+
+
 def _read_manifest(path: Path) -> set[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

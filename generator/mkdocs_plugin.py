@@ -14,7 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .build import BuildReport, generate
+from .build import BuildReport, generate, only_generated
 from .errors import NewsreportError
 
 log = get_plugin_logger("newsreport")
@@ -52,6 +52,15 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         r = self.report
         log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped",
                  r.articles, r.analysed, r.cached, r.pages, r.written, r.removed, len(r.skipped))
+
+    def on_serve(self, server, *, config, builder):
+        # Our own page writes would otherwise wake ``mkdocs serve`` for a second, idle rebuild after
+        # every change. When docs_dir holds nothing but generated pages, its inputs (seeds/,
+        # site_templates/, listed under ``watch:``) are the thing to watch.
+        if only_generated(Path(config.docs_dir)):
+            server.unwatch(config.docs_dir)
+            log.debug("not watching %s: every file in it is generated", config.docs_dir)
+        return server
 
     def on_post_build(self, *, config) -> None:
         if not self.config.search:

@@ -83,7 +83,7 @@ def _on_dask(articles: Sequence[Article], scheduler: str, done: Callable[[int], 
         raise ConfigError("a Dask scheduler was given but dask.distributed is not installed; "
                           "install it with: pip install 'newsreport[dask]'") from exc
     batches = list(_batches(articles, 16))
-    with Client(scheduler, set_as_default=False) as client:
+    with Client(scheduler) as client:
         futures = client.map(analyze_batch, batches, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[list[Outcome]] = [[] for _ in batches]

@@ -31,7 +31,8 @@ def pagefind_executable() -> Path:
 def index_site(site_dir: str | Path) -> str:
     """Index every page of the built site in ``site_dir``; returns Pagefind's summary line."""
     site = Path(site_dir)
-    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
+    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE,
+               "--exclude-selectors", ".headerlink", "--quiet"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

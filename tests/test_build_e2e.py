@@ -15,7 +15,8 @@ from .conftest import ROOT
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("e2e")
-    report = build_site(ROOT / "mkdocs.yml", site_dir=out / "site", docs_dir=out / "docs", strict=True)
+    report = build_site(ROOT / "mkdocs.yml", site_dir=out / "site", docs_dir=out / "docs", strict=True,
+                        cache_dir=out / "cache")
     assert report.articles == 1 and not report.skipped
     return out / "site"
 
@@ -43,8 +44,10 @@ def test_speaker_pages_show_their_quotes(built, actor, quotes):
 def test_index_pages_and_search_index(built):
     for page in ("index.html", "articles/index.html", "actors/index.html", "about/index.html"):
         assert (built / page).is_file(), page
-    search = (built / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Shamadasani" in search
+    assert (built / "pagefind" / "pagefind.js").is_file()
+    assert (built / "pagefind" / "pagefind-ui.js").is_file()
+    assert any((built / "pagefind" / "fragment").iterdir())
+    assert 'src="../pagefind/pagefind-ui.js"' in (built / "about" / "index.html").read_text(encoding="utf-8")
 
 
 def test_json_export_is_published(built):

@@ -1,0 +1,150 @@
+"""Incremental builds: unchanged articles come from the cache, unchanged pages stay untouched,
+removed articles take their pages with them, and a damaged cache is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator.cache as cache_module
+from generator.build import MANIFEST, generate
+from generator.cache import AnalysisCache, article_key
+from generator.ingest import read_article
+from generator.serialize import to_dict
+
+from .conftest import ROOT, SEED
+from .corpus import write_corpus
+
+TEMPLATES = ROOT / "site_templates"
+
+
+@pytest.fixture
+def project(tmp_path) -> dict[str, Path]:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, 3)
+    shutil.copy(SEED, seeds / SEED.name)
+    return {"seeds": seeds, "docs": tmp_path / "docs", "cache": tmp_path / "cache"}
+
+
+def _build(p):
+    return generate(p["seeds"], p["docs"], TEMPLATES, jobs=1, cache_dir=p["cache"])
+
+
+def _entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("??/*.json"))
+
+
+def test_second_build_analyses_nothing_and_rewrites_nothing(project):
+    first = _build(project)
+    assert (first.articles, first.analysed, first.cached) == (4, 4, 0)
+    assert len(_entries(project["cache"])) == 4
+    page = project["docs"] / "articles" / "000-ff091537aa51fd18.md"
+    before = {p: p.stat().st_mtime_ns for p in project["docs"].rglob("*") if p.is_file()}
+    second = _build(project)
+    assert (second.analysed, second.cached, second.written, second.removed) == (0, 4, 0, 0)
+    assert {p: p.stat().st_mtime_ns for p in project["docs"].rglob("*") if p.is_file()} == before
+    assert "Shamadasani" in page.read_text(encoding="utf-8")
+
+
+def test_editing_one_article_analyses_only_that_one(project):
+    _build(project)
+    edited = project["seeds"] / "article-00001.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("report 1:", "report one:"), encoding="utf-8")
+    report = _build(project)
+    assert (report.analysed, report.cached) == (1, 3)
+    assert "report one:" in (project["docs"] / "articles" / "article-00001.md").read_text(encoding="utf-8")
+    assert len(_entries(project["cache"])) == 4, "the edited article's old entry is pruned"
+
+
+def test_cached_analysis_is_the_fresh_analysis(project, seed_analysis):
+    cache = AnalysisCache(project["cache"])
+    cache.put(seed_analysis)
+    assert to_dict(cache.get(seed_analysis.article)) == to_dict(seed_analysis)
+
+
+def test_removed_article_takes_its_pages_and_lone_actors_away(project):
+    (project["docs"]).mkdir(parents=True)
+    (project["docs"] / "notes.md").write_text("hand-written\n", encoding="utf-8")
+    _build(project)
+    docs = project["docs"]
+    assert (docs / "actors" / "ravina-shamadasani.md").is_file()
+    (project["seeds"] / SEED.name).unlink()
+    report = _build(project)
+    assert report.removed > 0
+    for gone in ("articles/000-ff091537aa51fd18.md", "api/articles/000-ff091537aa51fd18.json",
+                 "actors/ravina-shamadasani.md", "actors/sergei-shoigu.md"):
+        assert not (docs / gone).exists(), gone
+    assert "000-ff091537aa51fd18" not in (docs / "articles" / "index.md").read_text(encoding="utf-8")
+    assert (docs / "notes.md").read_text(encoding="utf-8") == "hand-written\n"
+    assert "notes.md" not in json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"]
+
+
+def _damage_payload(entry: dict) -> None:
+    entry["analysis"] = entry["analysis"].replace("Shamadasani", "Shamadasanx")
+
+
+def _damage_version(entry: dict) -> None:
+    entry["analyzer"] = "0-old"
+
+
+def _damage_article(entry: dict) -> None:
+    payload = json.loads(entry["analysis"])
+    payload["text"] = payload["text"].replace("Russia", "Prussia")
+    entry["analysis"] = json.dumps(payload)
+    entry["checksum"] = cache_module._checksum(entry["analysis"])
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_text("{ not json", encoding="utf-8"),
+    lambda path: path.write_bytes(b""),
+    lambda path: path.write_bytes(path.read_bytes()[:200]),
+    "payload", "version", "article",
+], ids=["garbage", "empty", "truncated", "payload-tampered", "other-analyzer-version", "other-article"])
+def test_damaged_cache_entry_is_detected_and_rebuilt(tmp_path, seed_analysis, damage):
+    cache = AnalysisCache(tmp_path)
+    cache.put(seed_analysis)
+    (path,) = _entries(tmp_path)
+    if callable(damage):
+        damage(path)
+    else:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        {"payload": _damage_payload, "version": _damage_version, "article": _damage_article}[damage](entry)
+        path.write_text(json.dumps(entry), encoding="utf-8")
+    fresh = AnalysisCache(tmp_path)
+    assert fresh.get(seed_analysis.article) is None
+    fresh.put(seed_analysis)
+    assert to_dict(AnalysisCache(tmp_path).get(seed_analysis.article)) == to_dict(seed_analysis)
+
+
+def test_damaged_entry_is_reanalysed_in_a_build(project):
+    _build(project)
+    for path in _entries(project["cache"]):
+        path.write_text("garbage", encoding="utf-8")
+    report = _build(project)
+    assert (report.analysed, report.cached, report.written) == (4, 0, 0)
+    assert all(json.loads(p.read_text(encoding="utf-8"))["key"] == p.stem for p in _entries(project["cache"]))
+
+
+def test_new_analyzer_version_invalidates_every_entry(project, monkeypatch):
+    _build(project)
+    monkeypatch.setattr(cache_module, "ANALYZER_VERSION", "999")
+    report = _build(project)
+    assert (report.analysed, report.cached) == (4, 0)
+
+
+def test_key_covers_text_path_and_ingest():
+    article = read_article(SEED)
+    from dataclasses import replace
+    keys = {article_key(article), article_key(replace(article, text=article.text + " ")),
+            article_key(replace(article, source_path="elsewhere.txt")),
+            article_key(replace(article, paragraphs=article.paragraphs[1:]))}
+    assert len(keys) == 4
+
+
+def test_unwritable_cache_does_not_fail_the_build(project):
+    project["cache"].write_text("a file where the cache folder should be", encoding="utf-8")
+    report = _build(project)
+    assert report.articles == 4 and not report.skipped
