@@ -54,8 +54,8 @@ def test_first_query_on_a_large_site_is_fast(small_site, tmp_path):
     site = _large_site(small_site, tmp_path)
     assert sum(1 for _ in site.rglob("*.html")) > LARGE
     with serve(site) as url, browser() as page:
-        seconds, titles = first_query(page, url, "Zorbania4321")
-    assert any("Zorbania4321 blames west" in t for t in titles), titles
+        seconds, titles = first_query(page, url, "Zorbania1234")
+    assert any("Zorbania1234 blames west" in t for t in titles), titles
     # Generous for a loaded CI machine; the benchmark prints the real figure. Material's own
     # search takes 20-40 s here, because the browser indexes the whole site first.
     assert seconds < 10, f"first query took {seconds:.1f} s"
