@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -34,6 +35,10 @@ class BuildReport:
     """How many articles were analysed afresh."""
     cached: int = 0
     """How many analyses came from the cache."""
+    analysis_seconds: float = 0.0
+    """Wall time of reading and analysing (or loading from the cache)."""
+    render_seconds: float = 0.0
+    """Wall time of linking, rendering and writing the pages."""
     skipped: list[ArticleError] = field(default_factory=list)
     written: int = 0
     removed: int = 0
@@ -86,12 +91,15 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
         raise ConfigError(f"{templates}: no article.md.j2 here; point 'templates' at the site_templates folder")
     report = BuildReport()
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+    started = time.perf_counter()
     analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
+    rendering = time.perf_counter()
     pages = render_site(link(analyses), templates)
     for asset in sorted((templates / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     report.written, report.removed = write_pages(docs_dir, pages)
     report.pages = len(pages)
+    report.analysis_seconds, report.render_seconds = rendering - started, time.perf_counter() - rendering
     for error in report.skipped:
         log.warning("Skipped %s: %s; %s", error.path, error.problem, error.fix)
     return report

@@ -7,6 +7,7 @@ and ``newsreport build`` all go through here.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -50,8 +51,9 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
         r = self.report
-        log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped",
-                 r.articles, r.analysed, r.cached, r.pages, r.written, r.removed, len(r.skipped))
+        log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped; "
+                 "analysis %.2f s, render %.2f s", r.articles, r.analysed, r.cached, r.pages, r.written,
+                 r.removed, len(r.skipped), r.analysis_seconds, r.render_seconds)
 
     def on_serve(self, server, *, config, builder):
         # Our own page writes would otherwise wake ``mkdocs serve`` for a second, idle rebuild after
@@ -67,8 +69,9 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
             return
         from .search import index_site
 
+        started = time.perf_counter()
         try:
-            summary = index_site(config.site_dir)
+            index_site(config.site_dir)
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
-        log.info("Search index built with Pagefind%s", f": {summary}" if summary else "")
+        log.info("Search index built with Pagefind in %.2f s", time.perf_counter() - started)

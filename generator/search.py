@@ -28,8 +28,8 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def index_site(site_dir: str | Path) -> str:
-    """Index every page of the built site in ``site_dir``; returns Pagefind's summary line."""
+def index_site(site_dir: str | Path) -> None:
+    """Index every page of the built site in ``site_dir`` into its ``pagefind/`` folder."""
     site = Path(site_dir)
     command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE,
                "--exclude-selectors", ".headerlink", "--quiet"]
@@ -40,4 +40,3 @@ def index_site(site_dir: str | Path) -> str:
     if done.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise ConfigError(f"Pagefind failed to index {site}: {' '.join(detail) or 'no output'}")
-    return (done.stdout or "").strip()

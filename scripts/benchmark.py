@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Benchmark newsreport on a folder of articles (default: ../shared/data/bbc) and print the numbers.
+
+    python scripts/benchmark.py [ARTICLES] [--jobs N] [--skip-browser] [--profile]
+
+What it measures, each in a fresh temporary copy of the project (the articles are copied too, so
+one can be touched):
+
+- analysis words/s on one core, and TextBlob's bare pattern tagger (``textblob.en.tag``) on the same
+  texts: the floor of our stack; with --profile, where analysis time goes;
+- a cold ``newsreport build`` (analysis + render + MkDocs + Pagefind): wall time and peak memory;
+- a rebuild after touching one article, and a rebuild with nothing changed;
+- MkDocs' own build time for the same number of trivial pages (the floor of the publishing step);
+- search: Pagefind's index size against Material's search_index.json for the same pages, and the
+  first-query time of each in headless Chromium (needs playwright and /usr/bin/chromium).
+
+Words are whitespace-separated tokens of the article files as read. Peak memory is the largest
+sum of resident set sizes of the build's process tree, sampled every 50 ms from /proc (Linux), and
+the largest single process (``ru_maxrss`` of the children). Not a test: numbers vary with the machine
+and its load; run it on an idle machine for figures to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.analyze import analyze  # noqa: E402
+from generator.ingest import read_articles  # noqa: E402
+from generator.model import Article  # noqa: E402
+
+TARGETS = {"words_per_core": 80_000, "generator_share": 0.30, "one_article_rebuild": 2.0, "peak_mb": 1024}
+
+
+def words(article: Article) -> int:
+    return len(article.text.split())
+
+
+def line(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<48} {value:>16}  {note}", flush=True)
+
+
+# --- analysis speed -----------------------------------------------------------------------------
+
+def analysis_speed(articles: list[Article], profile: bool) -> None:
+    print("Analysis, one process", flush=True)
+    total = sum(map(words, articles))
+    analyze(articles[0])  # load lexicons outside the timing
+    start = time.process_time()
+    for article in articles:
+        analyze(article)
+    ours = total / (time.process_time() - start)
+    from textblob.en import tag
+
+    tag(articles[0].text)
+    start = time.process_time()
+    for article in articles:
+        tag(article.text)
+    bare = total / (time.process_time() - start)
+    line("articles / words", f"{len(articles)} / {total}")
+    line("newsreport analysis, words/s per core", f"{ours:,.0f}",
+         f"target >= {TARGETS['words_per_core']:,}: {'met' if ours >= TARGETS['words_per_core'] else 'SHORT'}")
+    line("TextBlob bare pattern tagger, words/s per core", f"{bare:,.0f}", f"ours = {ours / bare:.0%} of it")
+    if profile:
+        _profile(articles[: max(1, len(articles) // 4)])
+
+
+def _profile(articles: list[Article]) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for article in articles:
+        analyze(article)
+    profiler.disable()
+    print("  where analysis time goes (cumulative, top 25, a quarter of the articles):")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
+
+
+# --- builds ---------------------------------------------------------------------------------------
+
+class TreeMemory:
+    """Peak summed RSS of a process and its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> set[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                    ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                    children.setdefault(ppid, []).append(int(entry))
+                except (OSError, ValueError, IndexError):
+                    pass
+        tree, todo = set(), [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.add(pid)
+            todo.extend(children.get(pid, ()))
+        return tree
+
+    def _rss(self, pid: int) -> int:
+        try:
+            for row in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if row.startswith("VmRSS:"):
+                    return int(row.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, sum(self._rss(p) for p in self._tree()))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_build(project: Path, seeds: Path, jobs: int | None) -> dict[str, float]:
+    """One ``newsreport build`` in ``project``; its timings from the build's own log."""
+    command = [sys.executable, "-m", "generator.cli", "build", "--seeds", str(seeds)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CI="1")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    memory = TreeMemory(process.pid)
+    output, _ = process.communicate()
+    wall = time.perf_counter() - start
+    peak = memory.stop()
+    if process.returncode != 0:
+        sys.exit(f"build failed:\n{output[-3000:]}")
+    m = re.search(r"analysis ([\d.]+) s, render ([\d.]+) s", output)
+    pagefind = re.search(r"Pagefind in ([\d.]+) s", output)
+    mkdocs_total = re.search(r"Documentation built in ([\d.]+) seconds", output)
+    counts = re.search(r"(\d+) articles \((\d+) analysed, (\d+) from cache\), (\d+) pages \((\d+) written", output)
+    return {"wall": wall, "peak_tree": peak, "analysis": float(m[1]), "render": float(m[2]),
+            "pagefind": float(pagefind[1]) if pagefind else 0.0, "mkdocs_total": float(mkdocs_total[1]),
+            "articles": int(counts[1]), "analysed": int(counts[2]), "pages": int(counts[4]),
+            "written": int(counts[5])}
+
+
+def report_build(name: str, b: dict[str, float]) -> None:
+    generator = b["analysis"] + b["render"]
+    mkdocs_own = b["mkdocs_total"] - generator - b["pagefind"]
+    print(f"{name}", flush=True)
+    line("wall time (whole command)", f"{b['wall']:.1f} s")
+    line("articles analysed / pages written", f"{b['analysed']} / {b['written']}")
+    line("analysis + render (generator)", f"{generator:.2f} s", f"analysis {b['analysis']:.2f} s, render {b['render']:.2f} s")
+    line("MkDocs build of the generated pages", f"{mkdocs_own:.1f} s")
+    line("Pagefind indexing", f"{b['pagefind']:.1f} s")
+    if b["peak_tree"]:
+        line("peak memory, whole process tree (sampled RSS)", f"{b['peak_tree'] / 2**20:.0f} MB")
+
+
+def trivial_mkdocs(count: int, folder: Path) -> float:
+    """MkDocs' own build time for ``count`` one-line pages, same theme, nav of four pages."""
+    docs = folder / "docs"
+    for n in range(count):
+        page = docs / "p" / f"page-{n}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Page {n}\n\nA trivial page.\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: trivial\ntheme: {name: material}\nplugins: []\n"
+                                       "nav: [{Home: index.md}]\nvalidation: {nav: {omitted_files: ignore}}\n")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return time.perf_counter() - start
+
+
+def material_search_site(project: Path, folder: Path) -> Path:
+    """The same generated pages built with Material's own search plugin instead of Pagefind."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nplugins:\n(?:  .*\n|\s*\n)*?(?=\S)", "\nplugins:\n  - search\n\n", config)
+    config = config.replace("custom_dir: overrides", "custom_dir: overrides-none")
+    (folder / "mkdocs.yml").write_text(config + f"\ndocs_dir: {project / 'docs'}\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict"], cwd=folder, check=True,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return folder / "site"
+
+
+def size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_numbers(site: Path, material_site: Path | None, query: str, browser: bool) -> None:
+    print("Search", flush=True)
+    line("Pagefind index (pagefind/ folder)", f"{size(site / 'pagefind') / 2**20:.1f} MB",
+         "a query fetches only a few fragments of it")
+    if material_site:
+        line("Material search_index.json", f"{size(material_site / 'search' / 'search_index.json') / 2**20:.1f} MB",
+             "the browser downloads and indexes all of it")
+    if not browser:
+        return
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import CHROMIUM, first_query, serve
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  (no playwright: first-query times skipped)")
+        return
+    from tests.browser import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = chromium.new_page()
+        with serve(site) as url:
+            seconds, titles = first_query(page, url, query)
+        line(f"Pagefind first query '{query}'", f"{seconds:.2f} s", f"{len(titles)} results shown")
+        if material_site:
+            page = chromium.new_page()
+            with serve(material_site) as url:
+                page.goto(url)
+                page.locator("label.md-header__button[for='__search']").click()
+                start = page.evaluate("performance.now()")
+                page.locator("input.md-search__input").fill(query)
+                try:
+                    page.locator(".md-search-result__item").first.wait_for(timeout=180_000)
+                    seconds = (page.evaluate("performance.now()") - start) / 1000
+                    line(f"Material (lunr) first query '{query}'", f"{seconds:.2f} s")
+                except Exception:
+                    line(f"Material (lunr) first query '{query}'", "> 180 s")
+        chromium.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "data" / "bbc"))
+    parser.add_argument("--jobs", type=int, help="processes for the builds (default: all cores)")
+    parser.add_argument("--skip-browser", action="store_true", help="no Chromium first-query timings")
+    parser.add_argument("--skip-material", action="store_true", help="no Material search comparison build")
+    parser.add_argument("--profile", action="store_true", help="print where analysis time goes")
+    parser.add_argument("--query", default="Blunkett", help="the search query to time")
+    args = parser.parse_args()
+    source = Path(args.articles)
+    if not source.is_dir():
+        sys.exit(f"{source}: no such folder of articles (pass the path, e.g. ../shared/data/bbc)")
+
+    print(f"newsreport benchmark: {source}, {os.cpu_count()} cores visible, Python {sys.version.split()[0]}")
+    articles = [a for a in read_articles([source]) if isinstance(a, Article)]
+    analysis_speed(articles, args.profile)
+
+    with tempfile.TemporaryDirectory(prefix="nr-bench-") as tmp:
+        tmp_path = Path(tmp)
+        project = tmp_path / "project"
+        project.mkdir()
+        for name in ("mkdocs.yml", "site_templates", "overrides"):
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+        (project / "docs").mkdir()
+        (project / "seeds").mkdir()  # mkdocs.yml watches it; the articles come from --seeds
+        seeds = tmp_path / "seeds"
+        shutil.copytree(source, seeds)
+
+        cold = run_build(project, seeds, args.jobs)
+        report_build(f"Cold build (--jobs {args.jobs or 'all cores'}): newsreport build", cold)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        line("peak memory, largest single process (ru_maxrss)", f"{children:.0f} MB",
+             f"target <= {TARGETS['peak_mb']} MB for the tree: "
+             f"{'met' if cold['peak_tree'] / 2**20 <= TARGETS['peak_mb'] else 'SHORT'}")
+
+        touched = sorted(seeds.rglob("*.txt"))[len(articles) // 2]
+        with touched.open("a", encoding="utf-8") as f:
+            f.write("\nThe minister said the figures would be published next week.\n")
+        one = run_build(project, seeds, args.jobs)
+        report_build(f"Rebuild after touching one article ({touched.name})", one)
+        one_gen = one["analysis"] + one["render"]
+        line("  one-article rebuild, analysis + render", f"{one_gen:.2f} s",
+             f"target <= {TARGETS['one_article_rebuild']} s: {'met' if one_gen <= TARGETS['one_article_rebuild'] else 'SHORT'}")
+        nothing = run_build(project, seeds, args.jobs)
+        report_build("Rebuild with nothing changed", nothing)
+
+        floor = trivial_mkdocs(cold["pages"], tmp_path / "trivial")
+        print("Publishing floor", flush=True)
+        line(f"MkDocs build of {cold['pages']} trivial pages", f"{floor:.1f} s")
+        generator = cold["analysis"] + cold["render"]
+        share = generator / floor
+        line("cold generator time / trivial MkDocs build", f"{share:.0%}",
+             f"target <= {TARGETS['generator_share']:.0%}: {'met' if share <= TARGETS['generator_share'] else 'SHORT'}")
+        mkdocs_own = cold["mkdocs_total"] - generator - cold["pagefind"]
+        line("cold generator time / MkDocs build of our pages", f"{generator / mkdocs_own:.0%}")
+
+        material = None if args.skip_material else material_search_site(project, tmp_path / "material")
+        search_numbers(project / "site", material, args.query, not args.skip_browser)
+
+
+if __name__ == "__main__":
+    main()
