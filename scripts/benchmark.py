@@ -141,7 +141,7 @@ def run_build(project: Path, seeds: Path, jobs: int | None) -> dict[str, float]:
     command = [sys.executable, "-m", "generator.cli", "build", "--seeds", str(seeds)]
     if jobs:
         command += ["--jobs", str(jobs)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CI="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CI="1", PYTHONPATH=str(ROOT))  # this checkout's code
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)
