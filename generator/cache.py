@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -55,7 +55,7 @@ def files_fingerprint(folder: Path) -> str:
 def article_key(article: Article) -> str:
     """The cache key: a sha256 over the ingested article and the versions of what reads it."""
     material = {"format": CACHE_FORMAT, "analyzer": analyzer_fingerprint(), "schema": SCHEMA_VERSION,
-                "article": asdict(article)}
+                "article": {f.name: getattr(article, f.name) for f in fields(article)}}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
