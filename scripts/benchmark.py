@@ -195,9 +195,11 @@ def trivial_mkdocs(count: int, folder: Path) -> tuple[float, int]:
 
 def material_search_site(project: Path, folder: Path) -> Path:
     """The same generated pages built with Material's own search plugin instead of Pagefind."""
+    folder.mkdir(parents=True, exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nplugins:\n(?:  .*\n|\s*\n)*?(?=\S)", "\nplugins:\n  - search\n\n", config)
-    config = config.replace("custom_dir: overrides", "custom_dir: overrides-none")
+    config = re.sub(r"\n\s*custom_dir: overrides\n", "\n", config)
+    config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
     (folder / "mkdocs.yml").write_text(config + f"\ndocs_dir: {project / 'docs'}\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict"], cwd=folder, check=True,
                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
