@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor, Span
-from .gazetteer import canonical_place, major_places, places
+from .gazetteer import canonical_place, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
@@ -246,6 +246,9 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         mention.kind = "person"
         words_ = {w.lower() for w in apposition.split()}
         mention.gender = mention.gender or ("female" if words_ & FEMALE_CUES else "male" if words_ & MALE_CUES else None)
+    if mention.kind == "person" and mention.gender is None and " " in mention.name:
+        guess = first_name(mention.name.split()[0])
+        mention.gender = guess if guess in ("male", "female") else None
     yield mention
 
 
@@ -273,6 +276,10 @@ def _classify(name: list[Token]) -> str | None:
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
+    if len(words) >= 2 and first_name(words[0]) and text not in places():
+        return "person"
+    if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places():
+        return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
             and words[0] not in DEMONYMS and not any(w.isupper() and len(w) > 1 for w in words):
         return "person"

