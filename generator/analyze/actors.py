@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor, Span
-from .gazetteer import canonical_place, first_name, major_places, places
+from .gazetteer import canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
@@ -388,6 +388,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             if m.name not in full_people[last]:
                 full_people[last].append(m.name)
     org_names = {m.name for m in mentions if m.kind == "organization"}
+    org_first = {n.split()[0]: n for n in org_names if " " in n and n.split()[0] not in places()}
     initials = {_initials(n): n for n in org_names if " " in n}
 
     def key(m: _Mention) -> tuple[str, str] | None:
@@ -402,6 +403,10 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("person", full_people[name][0])
         if name in SEATS_OF_GOVERNMENT and _acts(m, text):
             return ("place", SEATS_OF_GOVERNMENT[name])
+        if m.kind in ("place", None) and name not in countries() and _plays(m, text):
+            return ("organization", org_first.get(name, name))  # "Chelsea beat Arsenal 2-1": clubs
+        if m.kind is None and name in org_first:
+            return ("organization", org_first[name])  # "Ajax" after "Ajax Amsterdam"
         if m.kind == "place":
             if " " not in name and name not in major_places() and _speaks(m, text):
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
@@ -430,6 +435,22 @@ def _acts(m: _Mention, text: str) -> bool:
         or any(after.startswith(v + " ") for v in STANCE_OF_VERB)
 
 
+_PLAYS_AFTER = re.compile(r"\s+(?:\d{1,3}\b(?![.,]\d)|beat\b|beats\b|drew\b|draw\b|lost\b|won\b|defeated\b|thrashed\b|edged\b|routed\b|v\b|vs\b)")
+_PLAYS_BEFORE = re.compile(r"(?:\bbeat|\bbeating|\bagainst|\bdrew with|\blost to|\bdefeated|\bv|\bvs\.?|\bover|\d)\s+$")
+
+
+def _plays(m: _Mention, text: str) -> bool:
+    """A team in a sports report: "Chelsea beat Arsenal", "Ajax 2 PSV 1"."""
+    after = text[m.end:m.end + 12]
+    before = text[max(0, m.start - 14):m.start]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    scores = len(re.findall(r"\b\d{1,2}\b", line))
+    return bool(_PLAYS_AFTER.match(after) and (scores >= 2 or not after.lstrip()[:1].isdigit())) and (
+        scores >= 2 or bool(_PLAYS_BEFORE.search(before)) or bool(re.match(r"\s+(?:beat|beats|drew|defeated|thrashed|edged|routed)\b", after)))
+
+
 def _speaks(m: _Mention, text: str) -> bool:
     """An unknown capitalised word next to a speech verb is a person's name ("Smith said")."""
     after = re.match(r"[\s,]*(\w+)", text[m.end:m.end + 20])
@@ -448,7 +469,7 @@ def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list
     genders: dict[str, str] = {}
     used: set[str] = set()
     for (key_kind, key_name), group in sorted(clusters.items(), key=lambda kv: kv[1][0].start):
-        kind = _cluster_kind(group)
+        kind = key_kind
         name = key_name if kind in ("place", "organization", "group") else _canonical_name(group)
         actor_id = _unique(slugify(name, fallback="actor"), used)
         surfaces = []
@@ -501,13 +522,6 @@ def _with_role_mentions(index: ActorIndex, extra) -> ActorIndex:
         actors.append(actor)
     spans = tuple(sorted(set(index.spans) | {(s, e, a) for s, e, a, _ in extra}))
     return ActorIndex(tuple(actors), spans, index.genders)
-
-
-def _cluster_kind(group: list[_Mention]) -> str:
-    kinds = [m.kind for m in group if m.kind]
-    if not kinds:
-        return "person"
-    return max(set(kinds), key=kinds.count)
 
 
 def _canonical_name(group: list[_Mention]) -> str:
