@@ -272,7 +272,7 @@ def _classify(name: list[Token]) -> str | None:
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
-    if text in places() or words[-1] in PLACE_SUFFIXES:
+    if text in places() or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
@@ -410,7 +410,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if m.kind == "place":
             if " " not in name and name not in major_places() and _speaks(m, text):
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
-            return ("place", canonical_place(name))
+            return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
             return ("person", name) if _speaks(m, text) else None
         return (m.kind, name)

