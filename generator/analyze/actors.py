@@ -281,7 +281,7 @@ def _classify(name: list[Token]) -> str | None:
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
-            and words[0] not in DEMONYMS and not any(w.isupper() and len(w) > 1 for w in words):
+            and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "person"
     return None
 
