@@ -186,6 +186,9 @@ def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
             name = " ".join(w.text for w in words)
             title = name.title()
             kind = "place" if title in places() else "organization" if name in KNOWN_ORGS or name in ORG_ALIASES else None
+            if kind == "place" and title not in countries() and k + size < len(tokens) and tokens[k + size].tag == "CD" \
+                    and sum(t.tag == "CD" for t in tokens) >= 2:
+                kind, title = "organization", name  # a standings table: "SEATTLE 63 53 .543"
             if kind:
                 yield _Mention(words[0].start, words[-1].end, title if kind == "place" else name, kind)
                 k += size
@@ -278,12 +281,19 @@ def _classify(name: list[Token]) -> str | None:
         return "organization"
     if len(words) >= 2 and first_name(words[0]) and text not in places():
         return "person"
-    if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places():
+    if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
+            and len(words[0].rstrip(".")) > 1 and words[0].lower() not in _lexicon():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
             and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "person"
     return None
+
+
+def _lexicon():
+    from .nlp import _parser
+
+    return _parser().lexicon
 
 
 def _org_or_place(run: list[Token]) -> str:

@@ -124,13 +124,19 @@ ORG_CUES = _words(
     "records pictures games systems technologies labs hospital church mosque centre center "
     "commission council regiment battalion division force ministry secretariat tribunal "
     "united rovers wanderers athletic albion rangers celtic hotspur dynamo sporting olympique "
-    "yankees mets dodgers giants cubs newsroom"
+    "yankees mets dodgers giants cubs newsroom mariners sox orioles angels indians jays athletics "
+    "braves astros rockies padres reds pirates phillies expos marlins brewers royals twins tigers "
+    "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
+    "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
+    "rovers wanderers villa forest hotspur argyle"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
 ORG_FIRST_WORDS = _words(
     "Bank University Ministry Department Council Committee Institute Federation Union Party "
-    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko"
+    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko "
+    "Borussia Arminia Fortuna Gloria Dynamo Dinamo Spartak Sparta Slavia Lokomotiv Real Atletico "
+    "Sporting Inter Olympique Racing Hertha Werder Bayer Eintracht Kispest Steaua Rapid Partizan"
 )
 
 # Last words of events, competitions and products: not actors ("World Cup", "Grand Prix").
@@ -146,10 +152,10 @@ NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Divisi
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(
     "Kremlin Pentagon NATO Nato UN EU FBI CIA NSA BBC CNN IMF WHO WTO OPEC Opec UNICEF Unicef "
-    "UNESCO Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
+    "UNESCO Interfax Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
     "Isis Isil Google Microsoft Apple Amazon Facebook Twitter Reuters Interpol Europol Gazprom "
     "Labour Tories Conservatives Democrats Republicans Nasdaq Fifa FIFA Uefa UEFA Nasa NASA "
-    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Vatican Whitehall "
+    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Whitehall "
     "Congress Parliament Commons Ofcom Ofsted MI5 MI6 Sinn Fein Fatah"
 )
 ORG_ALIASES = {
