@@ -35,11 +35,9 @@ _TRAILING = re.compile(r"^(?:\s+(?:on|in|at|during|last|this|earlier|late|early)
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
 _CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
-# Verbs of belief: "I think" and "you know" are the writer's voice, not a reported claim.
-_COGNITION = frozenset("think thinks thought believe believes believed know knows knew feel feels felt "
-                       "expect expects expected hope hopes hoped fear fears feared doubt doubts doubted "
-                       "worried worries".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
+# Words that stand where a source would but name none.
+_NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -130,8 +128,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return _denial(doc, sentence, cue, source, stance, earlier)
         if cue.lower in _EVIDENCE and text[source.span[0]:source.span[1]].lower() in PRONOUNS:
             return None
-        if cue.lower in _COGNITION and text[source.span[0]:source.span[1]].lower() in ("i", "you", "we"):
-            return None
+        if text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
+            return None  # "I think", "we know", "which could explain": the writer's voice, not a report
         content = None
         if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
             content = _content_before(text, sentence.start, tokens[source_index - 1].start, quoted)
