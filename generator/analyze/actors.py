@@ -140,8 +140,8 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
         # a capitalised word the tagger knows as a common word ("Sexton", "Shook"): a name when it
         # stands inside a sentence, or opens one right before a speech verb
         if token.tag[:1] in "NJVR" and text not in NOT_NAMES:
-            initial = k == 0 or tokens[k - 1].text in "“\"‘'(:—–-"
-            if not initial:
+            initial = k == 0 or tokens[k - 1].text in "“\"‘':—–-"
+            if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in _lexicon()):
                 return True
             return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES
         return False
