@@ -347,10 +347,15 @@ def _role_text(tokens: tuple[Token, ...], run: list[Token]) -> str:
     return _join(run)
 
 
+_GROUP_TRIGGERS = frozenset(GROUP_HEADS) | COLLECTIVE_HEADS | {w for _, w in GROUP_COMPOUNDS} | {"west"}
+
+
 def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
     tokens = sentence.tokens
     for k, tok in enumerate(tokens):
         low = tok.lower
+        if low not in _GROUP_TRIGGERS and "-" not in low:
+            continue
         canonical = None
         parts = low.split("-")
         if low in GROUP_HEADS:
