@@ -38,7 +38,13 @@ def analyze(paths: tuple[Path, ...], as_json: bool) -> None:
             click.echo(f"newsreport: skipped {item}", err=True)
             failed += 1
             continue
-        analysis = analyze_article(item)
+        try:
+            analysis = analyze_article(item)
+        except Exception as exc:  # an analyser bug must not lose the other articles
+            click.echo(f"newsreport: skipped {item.source_path}: could not be analysed "
+                       f"({exc.__class__.__name__}: {exc}); report this as a bug with the file attached", err=True)
+            failed += 1
+            continue
         if as_json:
             click.echo(json.dumps(to_dict(analysis), ensure_ascii=False))
         else:
