@@ -46,11 +46,20 @@ def analyze(paths: tuple[Path, ...], as_json: bool) -> None:
             failed += 1
             continue
         if as_json:
-            click.echo(json.dumps(to_dict(analysis), ensure_ascii=False))
+            click.echo(_json_line(to_dict(analysis)))
         else:
             _print_summary(analysis)
     if failed:
         sys.exit(1)
+
+
+# Characters that Python's str.splitlines() (and some editors) take for line ends, though JSON lets
+# them stand raw inside strings: escaped, so one article stays one line however it is split.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _json_line(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def _print_summary(analysis) -> None:
