@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from generator.ingest import read_articles
 
 from .conftest import OUTPUTS, HostileBuild, make_project, tree_hashes
@@ -158,8 +160,8 @@ def test_strict_build_reports_every_bad_article_then_fails(tmp_path: Path):
 
 def test_analyze_reads_hostile_files_without_crashing(tmp_path: Path):
     make_corpus(tmp_path / "seeds", tmp_path / "outside")
-    result = _cli("analyze", "--json", str(tmp_path / "seeds"), cwd=tmp_path)
-    assert result.returncode == 1
+    result = CliRunner().invoke(main, ["analyze", "--json", str(tmp_path / "seeds")])
+    assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()  # as a careless reader would split them
     assert len(lines) == len(PUBLISHED)
