@@ -63,6 +63,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path) -> BuildReport:
         raise ConfigError(f"{seeds}: the articles folder does not exist; create it and put .txt articles in it")
     if not (templates / "article.md.j2").is_file():
         raise ConfigError(f"{templates}: no article.md.j2 here; point 'templates' at the site_templates folder")
+    _check_folders(seeds, docs_dir)
     report = BuildReport()
     analyses = analyze_all([seeds], report)
     pages = render_site(link(analyses), templates)
@@ -71,7 +72,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path) -> BuildReport:
     report.written, report.removed = write_pages(docs_dir, pages)
     report.pages = len(pages)
     for error in report.skipped:
-        log.warning("Skipped %s: %s; %s", error.path, error.problem, error.fix)
+        log.warning("Skipped %s", error)
     return report
 
 
@@ -257,9 +258,11 @@ def _sweep_site_leftovers(final: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _check_folders(seeds: Path, docs_dir: Path, site_dir: Path) -> None:
+def _check_folders(seeds: Path, docs_dir: Path, site_dir: Path | None = None) -> None:
     """Refuse output folders that overlap the articles: sources are never written or deleted."""
     for name, out in (("docs_dir", docs_dir), ("site_dir", site_dir)):
+        if out is None:
+            continue
         if _inside(out, seeds) or _inside(seeds, out):
             raise ConfigError(f"{out}: the {name} overlaps the articles folder {seeds}; "
                               "put the output somewhere else so the articles are never overwritten")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ArticleError, NewsreportError
+from .errors import ArticleError, NewsreportError, printable
 
 
 @click.group()
@@ -41,7 +41,7 @@ def analyze(paths: tuple[Path, ...], as_json: bool) -> None:
         try:
             analysis = analyze_article(item)
         except Exception as exc:  # an analyser bug must not lose the other articles
-            click.echo(f"newsreport: skipped {item.source_path}: could not be analysed "
+            click.echo(f"newsreport: skipped {printable(item.source_path)}: could not be analysed "
                        f"({exc.__class__.__name__}: {exc}); report this as a bug with the file attached", err=True)
             failed += 1
             continue
@@ -63,18 +63,21 @@ def _json_line(data: dict) -> str:
 
 
 def _print_summary(analysis) -> None:
+    """A readable summary; article text is shown with its control characters escaped, so a
+    scraped page cannot send escape sequences to the terminal."""
     text = analysis.article.text
-    click.echo(f"# {analysis.article.title}  ({analysis.article.source_path})")
+    echo = lambda line: click.echo(printable(line))  # noqa: E731
+    echo(f"# {analysis.article.title}  ({analysis.article.source_path})")
     for actor in analysis.actors:
-        click.echo(f"  actor  {actor.kind:<12} {actor.name}" + (f"  [{'; '.join(actor.roles)}]" if actor.roles else ""))
+        echo(f"  actor  {actor.kind:<12} {actor.name}" + (f"  [{'; '.join(actor.roles)}]" if actor.roles else ""))
     for q in analysis.quotes:
         who = analysis.actor(q.speaker)
         words = " … ".join(text[s:e] for s, e in q.content)
-        click.echo(f"  quote  {who.name if who else '(unattributed)'}: {words[:100]}")
+        echo(f"  quote  {who.name if who else '(unattributed)'}: {words[:100]}")
     for c in analysis.claims:
         who = analysis.actor(c.speaker)
         words = " … ".join(text[s:e] for s, e in c.content)
-        click.echo(f"  claim  {who.name if who else '(unattributed)'} {c.stance}: {words[:100]}")
+        echo(f"  claim  {who.name if who else '(unattributed)'} {c.stance}: {words[:100]}")
 
 
 @main.command()

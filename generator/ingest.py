@@ -179,7 +179,10 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     try:
         meta = yaml.load(match.group(1), Loader=_LiteralLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        raise ArticleError(path, f"has malformed front matter ({exc.__class__.__name__})",
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # +1 for the '---' line
+        what = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise ArticleError(path, f"has malformed front matter ({what}{where})",
                            "fix the YAML between the '---' lines or remove it") from exc
     if meta is None:
         meta = {}

@@ -144,18 +144,21 @@ def test_strict_build_reports_every_bad_article_then_fails(tmp_path: Path):
     (seeds / "good.txt").write_text("A good headline\n\n“We will win,” said Angela Merkel.\n", encoding="utf-8")
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "broken.txt").write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    (seeds / "forged\nINFO    -  all fine \x1b[2J.txt").write_bytes(b"")
     strict = _cli("build", "--strict", cwd=project)
     assert strict.returncode != 0
-    for name, why in (("empty.txt", "has no text"), ("broken.txt", "has malformed front matter")):
-        assert re.search(rf"{re.escape(str(seeds / name))}: {why}", strict.stderr), strict.stderr
+    for name, why in (("empty.txt", "has no text"), ("broken.txt", "has malformed front matter (expected ',' or ']'"),
+                      ("forged\\nINFO    -  all fine \\x1b[2J.txt", "has no text")):
+        assert f"Skipped {seeds / name}: {why}" in strict.stderr, strict.stderr
+    assert "\x1b" not in strict.stderr and "\nINFO    -  all fine" not in strict.stderr
     assert not (project / "site").exists()  # a failed build publishes nothing
     relaxed = _cli("build", "--no-strict", cwd=project)
     assert relaxed.returncode == 0, relaxed.stderr
-    assert "1 articles published, 2 skipped" in relaxed.stderr
+    assert "1 articles published, 3 skipped" in relaxed.stderr
     assert (project / "site/articles/good/index.html").is_file()
     analyze = _cli("analyze", "--json", str(seeds), cwd=project)
     assert analyze.returncode == 1
-    assert len(analyze.stdout.splitlines()) == 1 and analyze.stderr.count("skipped") == 2
+    assert len(analyze.stdout.splitlines()) == 1 and analyze.stderr.count("skipped") == 3
 
 
 def test_analyze_reads_hostile_files_without_crashing(tmp_path: Path):

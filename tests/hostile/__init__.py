@@ -79,6 +79,7 @@ EXPECTED: dict[str, Case] = {
     "🎉.txt": _published("A file named with an emoji"),
     "a b.txt": _published("Spaces in the name"),
     "a-b.txt": _published("Hyphen in the name"),
+    "new\nline \x1b[31mred.txt": _published("A name with a line break and a terminal escape"),
     "link_outside.txt": _skipped("symbolic link"),
     "folder.txt": _skipped("not a regular file"),
     "pipe.txt": _skipped("not a regular file"),
@@ -113,6 +114,7 @@ def make_corpus(seeds: Path, outside: Path) -> None:
         "🎉.txt": b"Emoji name\n\nA file named with an emoji\n",
         "a b.txt": b"Spaces\n\nSpaces in the name\n",
         "a-b.txt": b"Hyphen\n\nHyphen in the name\n",
+        "new\nline \x1b[31mred.txt": b"Odd name\n\nA name with a line break and a terminal escape\n",
         "unreadable.txt": b"Unreadable\n\nNobody may read this file\n",
         "good.txt": f"A good article\n\n{BODY}\n".encode(),
     }
