@@ -182,6 +182,9 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""  # +1 for the '---' line
         what = getattr(exc, "problem", None) or exc.__class__.__name__
+        if isinstance(exc, yaml.reader.ReaderError):
+            char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+            what = f"the character {ascii(char)} is not allowed in YAML"
         raise ArticleError(path, f"has malformed front matter ({what}{where})",
                            "fix the YAML between the '---' lines or remove it") from exc
     if meta is None:
