@@ -81,6 +81,7 @@ EXPECTED: dict[str, Case] = {
     "a-b.txt": _published("Hyphen in the name"),
     "new\nline \x1b[31mred.txt": _published("A name with a line break and a terminal escape"),
     "link_outside.txt": _skipped("symbolic link"),
+    "link_inside.txt": _published(BODY),
     "folder.txt": _skipped("not a regular file"),
     "pipe.txt": _skipped("not a regular file"),
     "unreadable.txt": _published("Nobody may read this file") if ROOT_READS_ANYTHING else _skipped("cannot be read"),
@@ -125,6 +126,8 @@ def make_corpus(seeds: Path, outside: Path) -> None:
     outside.mkdir(parents=True, exist_ok=True)
     (outside / "secret.txt").write_text(f"Secret\n\n{OUTSIDE_SECRET}\n", encoding="utf-8")
     (seeds / "link_outside.txt").symlink_to(outside / "secret.txt")
+    (seeds / "link_inside.txt").symlink_to("good.txt")
+    (seeds / "linked_folder").symlink_to(outside, target_is_directory=True)  # never entered
     (seeds / "folder.txt").mkdir()
     os.mkfifo(seeds / "pipe.txt")
     (seeds / "unreadable.txt").chmod(0)
