@@ -48,6 +48,7 @@ EXPECTED: dict[str, Case] = {
     "markdown_syntax.txt": _published("[x](javascript:alert(1)) and ![img](javascript:alert(2))"),
     "template_syntax.txt": _published("The minister said {{ config }} and {{ 7*7 }}"),
     "yaml_tags.txt": _published("!!python/object/apply:os.system ['touch /tmp/newsreport-pwned']"),
+    "front_matter_payloads.txt": _published("<script>window.__pwned='fm-title'</script> Front matter that fights back"),
     "malformed_front_matter.txt": _skipped("malformed front matter"),
     "front_matter_list.txt": _skipped("front matter that is not a mapping"),
     "quote_marks.txt": _published("“He said “nested ‘quotes’ inside” and then,” said Angela Merkel."),
