@@ -87,16 +87,17 @@ def test_an_interrupted_build_keeps_the_previous_site(tmp_path: Path, phase, sig
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
-    assert process.returncode != 0
-    assert tree_hashes(project / "site") == site_before
+    why = f"exit {process.returncode}: {stderr.decode(errors='replace')[-1500:]}"
+    assert process.returncode != 0, why
+    assert tree_hashes(project / "site") == site_before, why
     docs_now = tree_hashes(project / "docs")
     if phase == "analysis":
-        assert docs_now == docs_before
+        assert docs_now == docs_before, why
     else:  # the pages were already all replaced, the site not yet
         assert len(docs_now) > len(docs_before) and _leftovers(project / "docs") == []
         assert (project / "docs" / "articles" / "013.md").is_file()
     if signum == signal.SIGINT:  # Ctrl-C cleans up after itself
-        assert _leftovers(project) == [], stderr
+        assert _leftovers(project) == [], why
         return
     # The next build cleans up after a killed one and publishes everything.
     report = build_site(project / "mkdocs.yml", strict=True)
