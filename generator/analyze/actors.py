@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 from ..ids import slugify
@@ -52,6 +52,9 @@ class ActorIndex:
     spans: tuple[tuple[int, int, str], ...]
     """(start, end, actor id) for every mention and role reference, sorted by start."""
     genders: dict[str, str] = field(default_factory=dict)
+    subjects: frozenset[tuple[int, int]] = frozenset()
+    """Mentions that stand where a subject stands ("Etzioni criticises", "Makarov, 50, claims"):
+    the antecedents a pronoun may take."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -94,6 +97,8 @@ class ActorIndex:
                 continue
             actor = self.get(actor_id)
             if actor and actor.kind in wanted:
+                if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
+                    continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
@@ -124,7 +129,8 @@ def find_actors(doc: Doc) -> ActorIndex:
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
-    return _build_index(clusters, mentions, role_refs)
+    index = _build_index(clusters, mentions, role_refs)
+    return replace(index, subjects=_subject_spans(doc, index))
 
 
 # --- finding mentions -------------------------------------------------------------------------
@@ -379,6 +385,37 @@ def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
                     and tokens[j].chunk != "B-NP":
                 j -= 1
             yield _Mention(tokens[j].start, tok.end, canonical, "group", surface=_join(list(tokens[j:k + 1])))
+
+
+_BEFORE_SUBJECT = frozenset(", and but that “ \" ‘ while when as because after before since so though although "
+                            "if then meanwhile however".split())
+
+
+def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
+    """Mentions followed by a verb, a comma or a bracket, and preceded by nothing but titles or a
+    clause boundary."""
+    found = set()
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for s, e, _ in index.spans:
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0:
+            continue
+        tokens = sentences[k].tokens
+        first = next((t.index for t in tokens if t.start >= s), None)
+        last = next((t.index for t in reversed(tokens) if t.end <= e), None)
+        if first is None or last is None:
+            continue
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
+                                 or after.lower in ("who", "also", "has", "had")):
+            continue
+        j = first - 1
+        while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
+            j -= 1
+        if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
+            found.add((s, e))
+    return frozenset(found)
 
 
 def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:

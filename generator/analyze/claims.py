@@ -30,7 +30,10 @@ _ALLEGATION_BEFORE = re.compile(
 )
 _OPEN_QUOTES = "“\"‘«"
 _CLOSE_QUOTES = "”\"’»"
-_TRAILING = re.compile(r"^(?:\s+(?:on|in|at|during|last|this|earlier|late|early)\b[^,.;]{0,60})?\s*[.!?]?\s*[”\"’]?$")
+_TRAILING = re.compile(
+    r"^(?:\s+(?:(?:on|in|at|during)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|"
+    r"night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|tonight))?"
+    r"\s*[.!?]?\s*[”\"’]?$")
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
@@ -99,6 +102,8 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if k > 0 and tokens[k - 1].lower in _BE and token.tag == "VBN":
         return None  # passive: "was accused by" names the source after the verb
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if following in ("tank", "tanks"):
+        return None  # "think tank"
     if token.lower.startswith("call") and following not in ("on", "upon", "for"):
         if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
             return None

@@ -240,7 +240,7 @@ GROUP_COMPOUNDS = {("opposition", "groups"): "rebels", ("rebel", "groups"): "reb
 NOT_NAMES = _words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
-    "Oct Nov Dec Mr Mrs Ms Dr I The A An This That "
+    "Oct Nov Dec I The A An This That "
     "These Those It He She They We You His Her Their Our Its But And Or If When While After "
     "Before Since During Although Though However Meanwhile Nevertheless Separately Yet So Also "
     "In On At For With By From To Of As Christmas Easter God Internet Web Islamist Islamists"
