@@ -127,6 +127,12 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         source = _subject(doc, sentence, actors, context)
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, content, stance, source, actors) if source and content else None
+    # "..., said X." — the source after the cue, what was said before it
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
+        after = speakers.forward(text, tokens[k + 1].start, actors, context)
+        if after and _trailing(text, after.span[1], sentence.end):
+            content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
+            return _make(text, cue, content, stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
@@ -143,13 +149,6 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if content is None:
             return None
         return _make(text, cue, content, stance, source, actors, doc, sentence)
-    # "..., said X." — the source after the cue, what was said before it
-    if k > 0 and tokens[k - 1].text == "," and cue.lower in STANCE_OF_VERB:
-        after = speakers.forward(text, tokens[k + 1].start, actors, context) if k + 1 < len(tokens) else None
-        if after and _trailing(text, after.span[1], sentence.end):
-            content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
-            if content:
-                return _make(text, cue, content, stance, after, actors)
     return None
 
 
@@ -195,6 +194,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
             i += 1
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
+        if i < len(tokens) and tokens[i].lower == "that" and i > j:
+            j = i  # what was said starts at "that", after the listener
     if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
@@ -237,7 +238,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     if tokens[j].text == "," and j > 1:
         # "Shoigu, who was addressing officials, urged": an apposition or relative clause
         i = j - 1
-        while i > 0 and tokens[i].text != "," and j - i < 25:
+        while i > 0 and tokens[i].text != "," and j - i < 14:
             i -= 1
         inner = tokens[i + 1:j]
         relative = bool(inner) and inner[0].lower in ("who", "whose", "which")
