@@ -9,10 +9,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import signal
+import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .cache import AnalysisCache
 from .errors import ArticleError, ConfigError
@@ -89,6 +94,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
         raise ConfigError(f"{seeds}: the articles folder does not exist; create it and put .txt articles in it")
     if not (templates / "article.md.j2").is_file():
         raise ConfigError(f"{templates}: no article.md.j2 here; point 'templates' at the site_templates folder")
+    _check_folders(seeds, docs_dir)
     report = BuildReport()
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     started = time.perf_counter()
@@ -101,7 +107,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
     report.pages = len(pages)
     report.analysis_seconds, report.render_seconds = rendering - started, time.perf_counter() - rendering
     for error in report.skipped:
-        log.warning("Skipped %s: %s; %s", error.path, error.problem, error.fix)
+        log.warning("Skipped %s", error)
     return report
 
 
@@ -111,29 +117,83 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     Only files listed in the previous build's manifest are ever removed, so hand-written files in
     ``docs_dir`` are safe. Unchanged files are not touched, so ``mkdocs serve`` reloads only what
     changed and does not loop.
+
+    All or nothing: every changed page is first staged next to its target under a hidden name;
+    only when all are staged are they renamed into place (Ctrl-C is held back meanwhile). A
+    failure before that removes the staged files and leaves the previous pages as they were.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
+    root = docs_dir.resolve()
     manifest = docs_dir / MANIFEST
     previous = _read_manifest(manifest)
-    written = 0
+    _sweep_staged(docs_dir)
+    changed = {}
     for rel, content in pages.items():
         target = docs_dir / rel
+        if not _inside(target, root) or target.resolve() == root:
+            raise ValueError(f"page path {rel!r} is outside {docs_dir}")
         data = content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        written += 1
-    removed = 0
-    for rel in sorted(previous - set(pages)):
-        stale = docs_dir / rel
-        if _inside(stale, docs_dir) and stale.is_file():
-            stale.unlink()
-            removed += 1
-    _write_manifest(manifest, pages)
-    return written, removed
+        if target.is_dir():
+            raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
+        if not (target.is_file() and target.read_bytes() == data):
+            changed[target] = data
+    stale = [docs_dir / rel for rel in sorted(previous - set(pages))]
+    stale = [p for p in stale if _inside(p, root) and p.is_file()]
+    if not changed and not stale:
+        _write_manifest(manifest, sorted(pages))
+        return 0, 0
+    staged = _stage(changed)
+    with _no_interrupt():
+        # Until the stale files are gone, the manifest lists both sets, so nothing is orphaned.
+        _write_manifest(manifest, sorted(previous | set(pages)))
+        for target, tmp in staged.items():
+            os.replace(tmp, target)
+        for path in stale:
+            path.unlink()
+        _write_manifest(manifest, sorted(pages))
+    return len(changed), len(stale)
+
+
+STAGED_SUFFIX = ".newsreport-staged"
+
+
+def _stage(changed: dict[Path, bytes]) -> dict[Path, Path]:
+    """Write each new content beside its target under a hidden name; on any failure, undo."""
+    staged: dict[Path, Path] = {}
+    try:
+        for target, data in changed.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}{STAGED_SUFFIX}")
+            staged[target] = tmp
+            tmp.write_bytes(data)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    return staged
+
+
+def _sweep_staged(docs_dir: Path) -> None:
+    """Remove files staged by a build that was killed before it could clean up."""
+    for leftover in docs_dir.rglob(f".*{STAGED_SUFFIX}"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink()
+
+
+@contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """Hold back Ctrl-C (SIGINT) while pages are renamed into place, then deliver it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 def only_generated(docs_dir: Path) -> bool:
@@ -150,10 +210,12 @@ def _read_manifest(path: Path) -> set[str]:
         return set()
 
 
-def _write_manifest(path: Path, pages: dict[str, str]) -> None:
-    text = json.dumps({"files": sorted(pages)}, indent=0) + "\n"
+def _write_manifest(path: Path, files: list[str]) -> None:
+    text = json.dumps({"files": files}, indent=0) + "\n"
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        tmp = path.with_name(f"{path.name}{STAGED_SUFFIX}")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -170,6 +232,8 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
                scheduler: str | None = None) -> BuildReport:
     """Generate the pages and build the static site with MkDocs (the plugin does the generating).
 
+    MkDocs builds into a hidden folder beside the site, which replaces the site only when the
+    build succeeds: a failed, strict-failed or interrupted build leaves the previous site as it was.
     ``jobs``, ``cache_dir`` and ``scheduler``, when given, override the plugin's settings.
     """
     from mkdocs.commands.build import build
@@ -197,9 +261,56 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
             plugin.config[key] = value
     if cache_dir is not None:
         plugin.config["cache_dir"] = str(Path(cache_dir).resolve())
+    final = Path(config.site_dir)
+    _check_folders(config_path.parent / plugin.config["seeds"], Path(config.docs_dir), final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_site_leftovers(final)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-building", dir=final.parent))
     try:
-        build(config)
-    except Abort as exc:
-        raise ConfigError(f"MkDocs build failed: {exc}") from exc
+        config.site_dir = str(staging)
+        try:
+            build(config)
+        except Abort as exc:
+            raise ConfigError(f"MkDocs build failed: {exc}") from exc
+        with _no_interrupt():
+            _replace_folder(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return plugin.report
 
+
+def _replace_folder(new: Path, final: Path) -> None:
+    """Put ``new`` where ``final`` is, keeping the old one until the new one is in place."""
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-old", dir=final.parent))
+        os.replace(final, old / final.name)
+    try:
+        os.replace(new, final)
+    except BaseException:
+        if old is not None:
+            os.replace(old / final.name, final)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _sweep_site_leftovers(final: Path) -> None:
+    """Clean up after a build that was killed outright (SIGKILL, power cut) before it could."""
+    for old in sorted(final.parent.glob(f".{final.name}.*.newsreport-old")):
+        if not final.exists() and (old / final.name).is_dir():
+            os.replace(old / final.name, final)  # killed between the two renames: put it back
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in final.parent.glob(f".{final.name}.*.newsreport-building"):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_folders(seeds: Path, docs_dir: Path, site_dir: Path | None = None) -> None:
+    """Refuse output folders that overlap the articles: sources are never written or deleted."""
+    for name, out in (("docs_dir", docs_dir), ("site_dir", site_dir)):
+        if out is None:
+            continue
+        if _inside(out, seeds) or _inside(seeds, out):
+            raise ConfigError(f"{out}: the {name} overlaps the articles folder {seeds}; "
+                              "put the output somewhere else so the articles are never overwritten")

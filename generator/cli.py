@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ArticleError, NewsreportError
+from .errors import ArticleError, NewsreportError, printable
 
 
 @click.group()
@@ -38,28 +38,46 @@ def analyze(paths: tuple[Path, ...], as_json: bool) -> None:
             click.echo(f"newsreport: skipped {item}", err=True)
             failed += 1
             continue
-        analysis = analyze_article(item)
+        try:
+            analysis = analyze_article(item)
+        except Exception as exc:  # an analyser bug must not lose the other articles
+            click.echo(f"newsreport: skipped {printable(item.source_path)}: could not be analysed "
+                       f"({exc.__class__.__name__}: {exc}); report this as a bug with the file attached", err=True)
+            failed += 1
+            continue
         if as_json:
-            click.echo(json.dumps(to_dict(analysis), ensure_ascii=False))
+            click.echo(_json_line(to_dict(analysis)))
         else:
             _print_summary(analysis)
     if failed:
         sys.exit(1)
 
 
+# Characters that Python's str.splitlines() (and some editors) take for line ends, though JSON lets
+# them stand raw inside strings: escaped, so one article stays one line however it is split.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _json_line(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _print_summary(analysis) -> None:
+    """A readable summary; article text is shown with its control characters escaped, so a
+    scraped page cannot send escape sequences to the terminal."""
     text = analysis.article.text
-    click.echo(f"# {analysis.article.title}  ({analysis.article.source_path})")
+    echo = lambda line: click.echo(printable(line))  # noqa: E731
+    echo(f"# {analysis.article.title}  ({analysis.article.source_path})")
     for actor in analysis.actors:
-        click.echo(f"  actor  {actor.kind:<12} {actor.name}" + (f"  [{'; '.join(actor.roles)}]" if actor.roles else ""))
+        echo(f"  actor  {actor.kind:<12} {actor.name}" + (f"  [{'; '.join(actor.roles)}]" if actor.roles else ""))
     for q in analysis.quotes:
         who = analysis.actor(q.speaker)
         words = " … ".join(text[s:e] for s, e in q.content)
-        click.echo(f"  quote  {who.name if who else '(unattributed)'}: {words[:100]}")
+        echo(f"  quote  {who.name if who else '(unattributed)'}: {words[:100]}")
     for c in analysis.claims:
         who = analysis.actor(c.speaker)
         words = " … ".join(text[s:e] for s, e in c.content)
-        click.echo(f"  claim  {who.name if who else '(unattributed)'} {c.stance}: {words[:100]}")
+        echo(f"  claim  {who.name if who else '(unattributed)'} {c.stance}: {words[:100]}")
 
 
 @main.command()

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters (newlines, terminal escapes, bidi overrides)
+    written as escapes, so a file name or headline cannot forge log lines or drive a terminal."""
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") else ascii(ch)[1:-1]
+                   for ch in text)
+
 
 class NewsreportError(Exception):
     """Base class for errors a user can act on."""
@@ -12,7 +21,7 @@ class ArticleError(NewsreportError):
 
     def __init__(self, path: str, problem: str, fix: str) -> None:
         self.path, self.problem, self.fix = path, problem, fix
-        super().__init__(f"{path}: {problem}; {fix}")
+        super().__init__(f"{printable(path)}: {problem}; {fix}")
 
 
 class ConfigError(NewsreportError):

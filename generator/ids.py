@@ -46,7 +46,11 @@ def article_id(path: str | Path) -> str:
 
 
 def unique_ids(paths: Iterable[str | Path]) -> list[str]:
-    """Ids for a list of article paths; clashing slugs get a hash of the full path appended."""
+    """Ids for a list of article paths; clashing slugs get a hash of the full path appended.
+
+    Stable: an id depends only on its own path and on which other paths share its slug, never on
+    the order the paths come in, so a build of the same files always gives the same ids.
+    """
     paths = [Path(p) for p in paths]
     base = [article_id(p) for p in paths]
     counts: dict[str, int] = {}
@@ -54,7 +58,9 @@ def unique_ids(paths: Iterable[str | Path]) -> list[str]:
         counts[slug] = counts.get(slug, 0) + 1
     ids = [slug if counts[slug] == 1 else f"{slug}-{digest(p.as_posix())}" for slug, p in zip(base, paths)]
     seen: set[str] = set()
-    for i, id_ in enumerate(ids):
+    # A hashed id can, in theory, equal another file's plain slug: settle that in path order.
+    for i in sorted(range(len(ids)), key=lambda i: (ids[i] != base[i], paths[i].as_posix())):
+        id_ = ids[i]
         while ids[i] in seen:
             ids[i] = f"{id_}-{digest(ids[i])}"
         seen.add(ids[i])

@@ -75,3 +75,15 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
         log.info("Search index built with Pagefind in %.2f s", time.perf_counter() - started)
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Give every page an explicit, escaped title.
+
+        MkDocs takes a page's title from its first heading as HTML, with article text as entities
+        (``&lt;script&gt;``). Material prints it in ``<title>`` through Jinja's ``striptags``,
+        which turns entities back into tags, so a headline could close ``<title>`` and run a
+        script. Material prints ``page.meta.title`` as it is, entities and all, so set that.
+        """
+        if not page.is_homepage and page.title and "title" not in page.meta:
+            page.meta["title"] = page.title
+        return context

@@ -16,8 +16,9 @@ CASES = [
      "Sergei Shoigu", "urged", "the West to decide who they are fighting", "urges", ["the West"]),
     ("Angela Merkel denied that Germany had broken the agreement.",
      "Angela Merkel", "denied", "that Germany had broken the agreement", "denies", ["Germany"]),
+    # the listener is not part of what was said
     ("Angela Merkel told reporters that the deal was still possible.",
-     "Angela Merkel", "told", "reporters that the deal was still possible", "asserts", []),
+     "Angela Merkel", "told", "that the deal was still possible", "asserts", []),
     ("The United Nations claimed the strikes may constitute war crimes.",
      "United Nations", "claimed", "the strikes may constitute war crimes", "asserts", []),
 ]
@@ -121,3 +122,11 @@ def test_spokesperson_speaks_for_the_organisation_but_an_aide_does_not():
 def test_apposition_with_party_and_state_between_name_and_cue():
     analysis = analyse_text("Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said the platform was ready.")
     assert analysis.actor(analysis.claims[0].speaker).name == "Elijah Cummings"
+
+
+def test_said_after_the_content_is_not_read_as_an_apposition():
+    # BBC tech/013: ", said Ms Deans" must not hand the claim to "the UK" before the comma
+    analysis = analyse_text("Fiona Deans runs the network. Digital prints cost less across the UK, giving "
+                            "distributors more flexibility, said Ms Deans.")
+    claim = analysis.claims[0]
+    assert analysis.actor(claim.speaker).name == "Fiona Deans"

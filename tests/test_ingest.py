@@ -40,9 +40,22 @@ def test_malformed_front_matter_names_the_file_and_the_fix():
     assert "bad.txt" in str(info.value) and "front matter" in str(info.value)
 
 
-def test_yaml_tags_are_not_executed():
-    with pytest.raises(ArticleError):
-        parse_article("---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\nBody\n", "x.txt", "x")
+@pytest.mark.parametrize("value", [
+    "!!python/object/apply:os.system ['echo hacked']",
+    "!!python/name:os.system",
+    "!custom {a: 1}",
+])
+def test_yaml_tags_are_never_run_and_stay_the_literal_title(value, tmp_path):
+    marker = tmp_path / "hacked"
+    text = f"---\ntitle: {value.replace('echo hacked', f'touch {marker}')}\n---\nBody\n"
+    article = parse_article(text, "x.txt", "x")
+    assert article.title == value.replace("echo hacked", f"touch {marker}")
+    assert not marker.exists()
+
+
+def test_impossible_front_matter_date_stays_text():
+    article = parse_article("---\ndate: 2016-13-45\n---\nHeadline\n\nBody.\n", "x.txt", "x")
+    assert (article.title, article.date) == ("Headline", "2016-13-45")
 
 
 def test_decoding_handles_boms_and_legacy_encodings():

@@ -120,3 +120,17 @@ def test_typewriter_quotes_are_quotes():
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Newt Gingrich"
     assert analysis.article.text[quote.content[0][0]:quote.content[0][1]].startswith("''It does")
+
+
+def test_pronoun_skips_people_named_only_as_objects():
+    # BBC politics/052: "he says" is the professor, not the man he mentioned
+    analysis = analyse_text(
+        "Amitai Etzioni, a key influence on New Labour thinking, says the policy is misplaced. "
+        "Prof Etzioni criticises the US, suggesting it was done in return for help in hunting Osama Bin Laden. "
+        "“This is like letting a serial killer go because he promised to catch some jay-walkers,” he says.")
+    assert analysis.actor(analysis.quotes[0].speaker).name == "Amitai Etzioni"
+
+
+def test_honorific_without_a_full_stop_marks_a_person():
+    analysis = analyse_text("Mr Makarov joined the KGB in 1970. He spied for two years.\n\n“It was hard,” he said.")
+    assert analysis.actor(analysis.quotes[0].speaker).name == "Makarov"

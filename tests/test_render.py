@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 from hypothesis import given, settings, strategies as st
 
+from generator.analyze import analyze
+from generator.errors import ArticleError
+from generator.ingest import parse_article
 from generator.link import link
 from generator.render import md, render_site, text_html
 
@@ -73,3 +77,52 @@ def test_article_page_links_quotes_to_speakers_and_back(seed_analysis):
     assert "[in the text](#quote-1)" in page and 'id="quote-1"' in page
     actor = pages["actors/ravina-shamadasani.md"]
     assert actor.count("in context](../articles/") >= 2
+
+
+# Pieces that have broken parsers before, mixed with arbitrary Unicode.
+HOSTILE_PIECES = st.sampled_from([
+    "“", "”", '"', "'", "‘", "’", "«", "»", "„", "<script>window.__pwned=1</script>", "</div>", "<p>",
+    "<img src=x onerror=alert(1)>", "{{ 7*7 }}", "{% include 'x' %}", "!!! note", "# ", "| a |", "---",
+    "\n", "\r\n", "\r", "\n\n", "said", "Angela Merkel", "accused", "Russia", ".", ",", " ", "`", "*",
+    "[x](javascript:alert(1))", "&amp;", "&#60;", "\x00", "\x07", "\u2028", "\x85", "\ufeff", "\u202e",
+    "--8<-- \"/etc/passwd\"", "{: .x onclick=alert(1)}", "<!--", "-->", "\\", "\x02wzxhzdk:0\x03",
+])
+ARTICLE_TEXT = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=12)), max_size=40).map("".join)
+# What the page templates themselves produce: anything else came from article text.
+OUR_TAGS = {"h1", "h2", "p", "div", "span", "a", "table", "thead", "tbody", "tr", "th", "td",
+            "blockquote", "em", "strong", "code", "ul", "ol", "li", "hr", "br"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.bad_attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (name in ("href", "src") and not re.fullmatch(r"[#./a-z0-9_-]*", value or "")):
+                self.bad_attrs.append((name, value))
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=ARTICLE_TEXT, body=ARTICLE_TEXT)
+def test_any_text_analyses_and_renders_to_our_markup_only(title, body):
+    try:
+        article = parse_article(f"{title}\n{body}", "any.txt", "any")
+    except ArticleError as exc:
+        assert "any.txt" in str(exc)
+        return
+    analysis = analyze(article)
+    n = len(article.text)
+    spans = [s for q in analysis.quotes for s in q.content] + [s for c in analysis.claims for s in c.content]
+    spans += [m for a in analysis.actors for m in a.mentions]
+    assert all(0 <= s < e <= n for s, e in spans)
+    pages = render_site(link([analysis]), TEMPLATES)
+    for name, content in pages.items():
+        if name.endswith(".md"):
+            found = _Tags()
+            found.feed(_to_html(content))
+            assert found.tags <= OUR_TAGS, (name, found.tags - OUR_TAGS)
+            assert found.bad_attrs == [], name

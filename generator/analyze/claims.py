@@ -30,16 +30,17 @@ _ALLEGATION_BEFORE = re.compile(
 )
 _OPEN_QUOTES = "“\"‘«"
 _CLOSE_QUOTES = "”\"’»"
-_TRAILING = re.compile(r"^(?:\s+(?:on|in|at|during|last|this|earlier|late|early)\b[^,.;]{0,60})?\s*[.!?]?\s*[”\"’]?$")
+_TRAILING = re.compile(
+    r"^(?:\s+(?:(?:on|in|at|during)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|"
+    r"night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|tonight))?"
+    r"\s*[.!?]?\s*[”\"’]?$")
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
 _CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
-# Verbs of belief: "I think" and "you know" are the writer's voice, not a reported claim.
-_COGNITION = frozenset("think thinks thought believe believes believed know knows knew feel feels felt "
-                       "expect expects expected hope hopes hoped fear fears feared doubt doubts doubted "
-                       "worried worries".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
+# Words that stand where a source would but name none.
+_NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -101,6 +102,8 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if k > 0 and tokens[k - 1].lower in _BE and token.tag == "VBN":
         return None  # passive: "was accused by" names the source after the verb
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if following in ("tank", "tanks"):
+        return None  # "think tank"
     if token.lower.startswith("call") and following not in ("on", "upon", "for"):
         if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
             return None
@@ -124,14 +127,20 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         source = _subject(doc, sentence, actors, context)
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, content, stance, source, actors) if source and content else None
+    # "..., said X." — the source after the cue, what was said before it
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
+        after = speakers.forward(text, tokens[k + 1].start, actors, context)
+        if after and _trailing(text, after.span[1], sentence.end):
+            content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
+            return _make(text, cue, content, stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
             return _denial(doc, sentence, cue, source, stance, earlier)
         if cue.lower in _EVIDENCE and text[source.span[0]:source.span[1]].lower() in PRONOUNS:
             return None
-        if cue.lower in _COGNITION and text[source.span[0]:source.span[1]].lower() in ("i", "you", "we"):
-            return None
+        if text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
+            return None  # "I think", "we know", "which could explain": the writer's voice, not a report
         content = None
         if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
             content = _content_before(text, sentence.start, tokens[source_index - 1].start, quoted)
@@ -140,13 +149,6 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if content is None:
             return None
         return _make(text, cue, content, stance, source, actors, doc, sentence)
-    # "..., said X." — the source after the cue, what was said before it
-    if k > 0 and tokens[k - 1].text == "," and cue.lower in STANCE_OF_VERB:
-        after = speakers.forward(text, tokens[k + 1].start, actors, context) if k + 1 < len(tokens) else None
-        if after and _trailing(text, after.span[1], sentence.end):
-            content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
-            if content:
-                return _make(text, cue, content, stance, after, actors)
     return None
 
 
@@ -192,6 +194,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
             i += 1
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
+        if i < len(tokens) and tokens[i].lower == "that" and i > j:
+            j = i  # what was said starts at "that", after the listener
     if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
@@ -234,7 +238,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     if tokens[j].text == "," and j > 1:
         # "Shoigu, who was addressing officials, urged": an apposition or relative clause
         i = j - 1
-        while i > 0 and tokens[i].text != "," and j - i < 25:
+        while i > 0 and tokens[i].text != "," and j - i < 14:
             i -= 1
         inner = tokens[i + 1:j]
         relative = bool(inner) and inner[0].lower in ("who", "whose", "which")

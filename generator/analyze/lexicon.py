@@ -124,22 +124,38 @@ ORG_CUES = _words(
     "records pictures games systems technologies labs hospital church mosque centre center "
     "commission council regiment battalion division force ministry secretariat tribunal "
     "united rovers wanderers athletic albion rangers celtic hotspur dynamo sporting olympique "
-    "yankees mets dodgers giants cubs"
+    "yankees mets dodgers giants cubs newsroom mariners sox orioles angels indians jays athletics "
+    "braves astros rockies padres reds pirates phillies expos marlins brewers royals twins tigers "
+    "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
+    "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
+    "rovers wanderers villa forest hotspur argyle"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
 ORG_FIRST_WORDS = _words(
     "Bank University Ministry Department Council Committee Institute Federation Union Party "
-    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko"
+    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko "
+    "Borussia Arminia Fortuna Gloria Dynamo Dinamo Spartak Sparta Slavia Lokomotiv Real Atletico "
+    "Sporting Inter Olympique Racing Hertha Werder Bayer Eintracht Kispest Steaua Rapid Partizan"
 )
+
+# Last words of events, competitions and products: not actors ("World Cup", "Grand Prix").
+EVENT_WORDS = _words(
+    "Cup Classic Open Championship Championships Games Prix Olympics Olympic Trophy Tournament "
+    "Series Masters Marathon Rally Award Awards Prize Festival Week Day Summit Conference "
+    "Regulation Act Bill Treaty Accord Agreement Index"
+)
+# Capitalised strings that are never actors.
+NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
+                    "TV Pts Pct GB ET PT Universe State")
 
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(
     "Kremlin Pentagon NATO Nato UN EU FBI CIA NSA BBC CNN IMF WHO WTO OPEC Opec UNICEF Unicef "
-    "UNESCO Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
+    "UNESCO Interfax Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
     "Isis Isil Google Microsoft Apple Amazon Facebook Twitter Reuters Interpol Europol Gazprom "
     "Labour Tories Conservatives Democrats Republicans Nasdaq Fifa FIFA Uefa UEFA Nasa NASA "
-    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Vatican Whitehall "
+    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Whitehall "
     "Congress Parliament Commons Ofcom Ofsted MI5 MI6 Sinn Fein Fatah"
 )
 ORG_ALIASES = {
@@ -190,6 +206,18 @@ DEMONYMS = {
     "Belarusian": "Belarus", "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
     "Filipino": "Philippines", "Malaysian": "Malaysia", "Qatari": "Qatar", "Emirati": "United Arab Emirates",
     "Scots": "Scotland", "Ethiopian": "Ethiopia", "Zimbabwean": "Zimbabwe",
+    "South African": "South Africa", "South Korean": "South Korea", "North Korean": "North Korea",
+    "Rwandan": "Rwanda", "Bosnian": "Bosnia", "Algerian": "Algeria", "Moroccan": "Morocco",
+    "Tunisian": "Tunisia", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Albanian": "Albania",
+    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania", "Peruvian": "Peru",
+    "Bolivian": "Bolivia", "Ecuadorean": "Ecuador", "Uruguayan": "Uruguay", "Paraguayan": "Paraguay",
+    "Chechen": "Chechnya", "Hutu": "Rwanda", "Tutsi": "Rwanda", "Taleban": "Afghanistan",
+    "Sri Lankan": "Sri Lanka", "Bangladeshi": "Bangladesh", "Nepalese": "Nepal", "Kenyans": "Kenya",
+    "Zambian": "Zambia", "Ugandan": "Uganda", "Ghanaian": "Ghana", "Senegalese": "Senegal",
+    "Cypriot": "Cyprus", "Maltese": "Malta", "Icelandic": "Iceland",
+    "Armenian": "Armenia", "Azeri": "Azerbaijan", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan",
+    "Tajik": "Tajikistan", "Mongolian": "Mongolia", "Burmese": "Myanmar", "Cambodian": "Cambodia",
+    "Singaporean": "Singapore", "Taiwanese": "Taiwan", "New Zealander": "New Zealand",
 }
 
 # Plural heads that name a group actor, and the canonical group they belong to.
@@ -211,7 +239,8 @@ GROUP_COMPOUNDS = {("opposition", "groups"): "rebels", ("rebel", "groups"): "reb
 # Words capitalised for other reasons: never an actor by themselves.
 NOT_NAMES = _words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Mr Mrs Ms Dr I The A An This That "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec I The A An This That "
     "These Those It He She They We You His Her Their Our Its But And Or If When While After "
     "Before Since During Although Though However Meanwhile Nevertheless Separately Yet So Also "
     "In On At For With By From To Of As Christmas Easter God Internet Web Islamist Islamists"
