@@ -239,9 +239,9 @@ def search_numbers(site: Path, material_site: Path | None, query: str, browser: 
             page = chromium.new_page()
             with serve(material_site) as url:
                 page.goto(url)
-                page.locator("label.md-header__button[for='__search']").click()
+                page.locator("input.md-search__input").click()
                 start = page.evaluate("performance.now()")
-                page.locator("input.md-search__input").fill(query)
+                page.keyboard.type(query)  # Material listens to key presses
                 try:
                     page.locator(".md-search-result__item").first.wait_for(timeout=180_000)
                     seconds = (page.evaluate("performance.now()") - start) / 1000
