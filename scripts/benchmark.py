@@ -227,6 +227,9 @@ def search_numbers(site: Path, material_site: Path | None, query: str, browser: 
     except ImportError:
         print("  (no playwright: first-query times skipped)")
         return
+    if not Path(CHROMIUM).is_file():
+        print(f"  (no Chromium at {CHROMIUM}: first-query times skipped)")
+        return
     from tests.browser import CHROMIUM_ARGS
 
     with sync_playwright() as p:
