@@ -64,6 +64,16 @@ def slug(value: str) -> Markup:
     return Markup(value)
 
 
+_HREF = re.compile(r"(\.\./)*[a-z0-9][a-z0-9/_.-]*(#[a-z0-9-]+)?")
+
+
+def href(value: str) -> Markup:
+    """A relative link target to one of our own pages, passed through unescaped."""
+    if not _HREF.fullmatch(value) or "//" in value:
+        raise ValueError(f"not one of our paths: {value!r}")
+    return Markup(value)
+
+
 def md_join(values: Iterable[Any], sep: str = ", ") -> Markup:
     """Join values, each escaped, into one Markdown string."""
     return Markup(sep).join(md(v) for v in values)
@@ -129,7 +139,7 @@ def environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, link=link, slug=slug, md_join=md_join, polarity=polarity_word, excerpt=_excerpt,
+    env.filters.update(md=md, link=link, slug=slug, href=href, md_join=md_join, polarity=polarity_word, excerpt=_excerpt,
                        signed=signed, mermaid=mermaid, original=original, bar=bar, summary=summary, source_of=source_of)
     return env
 
@@ -193,6 +203,7 @@ def text_html(analysis: Analysis) -> Markup:
 
 # --- pages ------------------------------------------------------------------------------------
 
+UP = Markup("../")
 ARTICLES_PER_PAGE = 100
 ACTORS_PER_PAGE = 200
 ITEMS_PER_PAGE = 100
@@ -237,20 +248,20 @@ def _index_pages(env: Environment, views: Views) -> dict[str, str]:
 
     def lists(template: str, rows, first: str, rest: str, per_page: int, **extra) -> None:
         for name, page in paged(rows, first, rest, per_page):
-            pages[name] = env.get_template(template).render(page=page, root="../", **extra)
+            pages[name] = env.get_template(template).render(page=page, root=UP, **extra)
 
     lists("articles.md.j2", ordered, "articles/index.md", "browse/articles-{n}.md", ARTICLES_PER_PAGE,
           title="Articles", sources=sources, source=None)
-    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(sources=sources, root="../")
+    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(sources=sources, root=UP)
     for name, slug_, members in sources:
         lists("articles.md.j2", members, f"browse/source-{slug_}.md", f"browse/source-{slug_}-{{n}}.md",
               ARTICLES_PER_PAGE, title=f"Articles from {name}", sources=sources, source=name)
-    pages["actors/index.md"] = env.get_template("actors.md.j2").render(top=by_mentions[:100], root="../", **figures)
+    pages["actors/index.md"] = env.get_template("actors.md.j2").render(top=by_mentions[:100], root=UP, **figures)
     for kind in ACTOR_KINDS:
         lists("actors_kind.md.j2", [a for a in by_mentions if a.kind == kind], f"browse/actors-{kind}.md",
               f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=figures["kinds"])
     lists("quotes.md.j2", list(views.all_items("quote")), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
-    pages["claims/index.md"] = env.get_template("claims.md.j2").render(root="../", **figures)
+    pages["claims/index.md"] = env.get_template("claims.md.j2").render(root=UP, **figures)
     claims = list(views.all_items("claim"))
     for stance in STANCES:
         lists("claims_stance.md.j2", [c for c in claims if c.stance == stance], f"browse/claims-{stance}.md",

@@ -6,16 +6,24 @@ import html as html_lib
 import re
 from pathlib import Path
 
+import json
+from importlib.resources import files
+
+import jsonschema
 import markdown
 from hypothesis import given, settings, strategies as st
+from pymdownx.superfences import fence_code_format
 
 from generator.link import link
-from generator.render import md, render_site, text_html
+from generator.model import Actor, Analysis, Article, Sentiment
+from generator.render import md, mermaid_label, original, render_site, text_html
 
 from .conftest import ROOT, analyse_text
 
 TEMPLATES = ROOT / "site_templates"
-EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.superfences"]
+EXTENSION_CONFIGS = {"pymdownx.superfences": {"custom_fences": [
+    {"name": "mermaid", "class": "mermaid", "format": fence_code_format}]}}
 HOSTILE = (
     "<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src=javascript:alert(3)></iframe> "
     "[click](javascript:alert(4)) **bold** # heading {{ 7*7 }} {% include 'x' %} !!! note "
@@ -24,7 +32,7 @@ HOSTILE = (
 
 
 def _to_html(source: str) -> str:
-    return markdown.markdown(source, extensions=EXTENSIONS)
+    return markdown.markdown(source, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
 def _visible(fragment: str) -> str:
@@ -73,3 +81,60 @@ def test_article_page_links_quotes_to_speakers_and_back(seed_analysis):
     assert "[in the text](#quote-1)" in page and 'id="quote-1"' in page
     actor = pages["actors/ravina-shamadasani.md"]
     assert actor.count("in context](../articles/") >= 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=80))
+def test_mermaid_labels_cannot_close_the_label_or_the_fence(name):
+    label = mermaid_label(name)
+    assert label and not any(c in label for c in '"[](){}|;#&<>`\\\n')
+
+
+def test_original_links_only_plain_web_addresses():
+    assert original("https://example.org/news/1") == "[Original](https://example.org/news/1)"
+    for hostile in ("javascript:alert(1)", "https://x.org/a)(b", "data:text/html,<b>", "https://x.org/<script>"):
+        out = _to_html(original(hostile))
+        assert "<a " not in out and "<script" not in out and "<b>" not in out, hostile
+
+
+def test_actor_pages_export_json_in_the_documented_shape(seed_analysis):
+    pages = render_site(link([seed_analysis]), TEMPLATES)
+    schema = json.loads(files("generator").joinpath("actor.schema.json").read_text(encoding="utf-8"))
+    actor_files = [name for name in pages if name.startswith("api/actors/")]
+    assert len(actor_files) == sum(1 for name in pages if name.startswith("actors/") and name != "actors/index.md")
+    for name in actor_files:
+        jsonschema.validate(json.loads(pages[name]), schema)
+    shoigu = json.loads(pages["api/actors/sergei-shoigu.json"])
+    assert [q["anchor"] for q in shoigu["quotes"]] == ["quote-1", "quote-4", "quote-5"]
+    assert {"the-west"} <= {t for c in shoigu["claims"] for t in c["targets"]}
+
+
+def test_actor_page_shows_who_accuses_whom_and_claims_about(seed_analysis):
+    pages = render_site(link([seed_analysis]), TEMPLATES)
+    shoigu = _to_html(pages["actors/sergei-shoigu.md"])
+    assert '<pre class="mermaid"><code>graph LR' in shoigu
+    assert "a0 --&gt;|accuses| a1" in shoigu
+    west = pages["actors/the-west.md"]
+    assert "## Claims about the West" in west and "(../actors/sergei-shoigu.md)" in west
+
+
+def _fake(n: int) -> Analysis:
+    text = f"Story {n}\n\nAlice Smith said things about item {n}."
+    article = Article(f"a-{n:03d}", f"news/section-{n % 3}/{n}.txt", text, f"Story {n}", (0, len(f"Story {n}")),
+                      ((len(f"Story {n}") + 2, len(text)),), date=f"2020-01-{n % 28 + 1:02d}")
+    start = text.index("Alice")
+    actor = Actor("alice-smith", "Alice Smith", "person", (), (), ((start, start + 11),))
+    return Analysis(article, (actor,), (), (), Sentiment(0.0, 0.0))
+
+
+def test_long_lists_are_paged_and_every_article_is_listed_once():
+    pages = render_site(link([_fake(n) for n in range(250)]), TEMPLATES)
+    listed = [pages["articles/index.md"], pages["browse/articles-2.md"], pages["browse/articles-3.md"]]
+    assert "browse/articles-4.md" not in pages
+    assert "Page 1 of 3" in listed[0] and "[2](../browse/articles-2.md)" in listed[0]
+    rows = [line for page in listed for line in page.splitlines() if line.startswith("| [Story")]
+    assert len(rows) == 250 and len(set(rows)) == 250
+    assert "2020\\-01\\-28" in rows[0] and "2020\\-01\\-01" in rows[-1]
+    assert "| [section\\-0](../browse/source-section-0.md) | 84 |" in pages["browse/sources.md"]
+    alice = pages["actors/alice-smith.md"]
+    assert "250** articles" in alice and "## Timeline" in alice and "| 2020\\-01 | 250 |" in alice
