@@ -21,11 +21,18 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .analyze.gazetteer import places
+from .analyze.lexicon import DEMONYMS, ROLE_HEADS
 from .ids import slugify
 from .model import Actor, Analysis
 
 TITLES = frozenset("mr mrs ms miss dr sir dame lord lady prof professor mx".split())
 GENDER_OF_TITLE = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+# Words a headline-style run can put before a name: "Exchequer Gordon Brown", "Wing Christophe Dominici".
+WORDS_BEFORE_NAMES = frozenset(
+    "exchequer commons lords wing sprinter striker midfielder defender goalkeeper winger forward "
+    "actor actress singer star director new former veteran briton rapper comedian".split()
+) | ROLE_HEADS | {d.lower() for d in DEMONYMS}
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 
 Key = tuple[str, str]
@@ -170,15 +177,17 @@ def _org_short_names(analyses) -> dict[str, set[str]]:
 
 
 def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None, groups: dict[Key, _Group],
-             by_surname: dict[str, list[Key]], org_short: dict[str, set[str]]) -> Key:
+             by_surname: dict[str, list[Key]], org_short: dict[str, set[str]], first_names: set[str]) -> Key:
     """Where a short name belongs: its own key unless the evidence picks one fuller name."""
     kind, name = key
     if kind == "organization" and len(org_short.get(name, ())) == 1:
         return ("organization", next(iter(org_short[name])))
     if kind != "person" or " " in name:
         return key
+    if name.title() in places():
+        return key
     candidates = [c for c in by_surname.get(name, []) if sex is None or _sex(groups[c]) in (None, sex)]
-    if len(candidates) == 1:
+    if len(candidates) == 1 and name not in first_names:
         return candidates[0]
     scored = sorted(((_evidence(groups[c], context, role_words), c) for c in candidates), reverse=True)
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
@@ -187,10 +196,11 @@ def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None,
 
 
 def _drop_leading_words(key: Key, groups: dict[Key, _Group]) -> Key:
-    """A long name that ends in a full name seen elsewhere is that person: a role word caught in
-    front of the name ("Exchequer Gordon Brown") or an extra given name."""
-    if key[0] == "person" and key[1].count(" ") >= 2:
-        tail = ("person", " ".join(key[1].split()[-2:]))
+    """A long name that is a role word caught in front of a full name seen elsewhere is that
+    person ("Exchequer Gordon Brown"); other long names ("Pontiac Grand Prix") stay themselves."""
+    words = key[1].split()
+    if key[0] == "person" and len(words) >= 3 and words[-3] in WORDS_BEFORE_NAMES:
+        tail = ("person", " ".join(words[-2:]))
         if tail in groups:
             return tail
     return key
@@ -223,9 +233,11 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
                 if sex := gender(actor, analysis.article.text):
                     group.genders[sex] += 1
     by_surname: dict[str, list[Key]] = defaultdict(list)
+    first_names: set[str] = set()
     for key in groups:
-        if key[0] == "person" and " " in key[1]:
+        if key[0] == "person" and " " in key[1] and " of " not in key[1]:
             by_surname[_surname(key[1])].append(key)
+            first_names.add(key[1].split()[0])
     org_short = _org_short_names(analyses)
     final: dict[Key, list[Appearance]] = defaultdict(list)
     for analysis, keys in zip(analyses, local_keys):
@@ -235,7 +247,7 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
             key = _drop_leading_words(key, groups)
             if key not in groups or (key[0] == "organization" and key[1] in org_short):
                 key = _resolve(key, context - {key}, _role_words(actor.roles), gender(actor, analysis.article.text),
-                               groups, by_surname, org_short)
+                               groups, by_surname, org_short, first_names)
             final[key].append(Appearance(analysis.article.id, actor))
     return _corpus(analyses, final)
 
@@ -244,7 +256,7 @@ def _corpus(analyses: tuple[Analysis, ...], final: dict[Key, list[Appearance]]) 
     used: set[str] = set()
     actors: list[CorpusActor] = []
     global_ids: dict[tuple[str, str], str] = {}
-    named = sorted(((_canonical(aps), kind, aps) for (kind, _), aps in final.items()),
+    named = sorted(((_canonical(aps, key), key[0], aps) for key, aps in final.items()),
                    key=lambda t: (t[0].lower(), t[1], t[0]))
     for name, kind, appearances in named:
         corpus_id = _unique_id(slugify(name, fallback="actor"), kind, used)
@@ -257,10 +269,12 @@ def _corpus(analyses: tuple[Analysis, ...], final: dict[Key, list[Appearance]]) 
     return Corpus(analyses, tuple(actors), global_ids)
 
 
-def _canonical(appearances: list[Appearance]) -> str:
-    """The name most articles use, among the fullest ones (more words first)."""
+def _canonical(appearances: list[Appearance], key: Key) -> str:
+    """The name most articles use, among the forms that match the actor's key exactly (not
+    "Exchequer Gordon Brown"), fuller names first."""
     names = Counter(ap.actor.name for ap in appearances)
-    return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+    exact = [n for n in names if _base_key(Actor("", n, key[0])) == key] or list(names)  # type: ignore[arg-type]
+    return max(exact, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
 
 
 def _unique_id(base: str, kind: str, used: set[str]) -> str:

@@ -120,3 +120,32 @@ def test_same_name_of_different_kinds_gets_distinct_stable_ids():
         _article("a", "Jordan spoke.", ("Jordan", "person", ())),
     ])
     assert sorted(_pages(corpus)) == sorted(_pages(again)) == ["jordan", "jordan-place"]
+
+
+def test_a_word_that_is_also_a_first_name_needs_evidence_to_join_a_surname():
+    corpus = link([
+        _article("a", "Laurent Robert scored for Newcastle.", ("Laurent Robert", "person", ()), ("Newcastle", "place", ())),
+        _article("b", "Robert Peston reported.", ("Robert Peston", "person", ())),
+        _article("c", "Robert said jobs grew.", ("Robert", "person", ())),
+        _article("d", "Robert crossed for Newcastle.", ("Robert", "person", ()), ("Newcastle", "place", ())),
+    ])
+    assert _pages(corpus)["laurent-robert"] == {"a", "d"}
+    assert _pages(corpus)["robert"] == {"c"}
+
+
+@pytest.mark.parametrize("long_name,merged", [("Exchequer Gordon Brown", True), ("Pontiac Gordon Brown", False)])
+def test_a_role_word_before_a_full_name_is_set_aside_but_other_words_are_not(long_name, merged):
+    corpus = link([
+        _article("a", "Gordon Brown spoke.", ("Gordon Brown", "person", ())),
+        _article("b", f"{long_name} spoke.", (long_name, "person", ())),
+    ])
+    assert (_pages(corpus)["gordon-brown"] == {"a", "b"}) is merged
+    assert corpus.by_id("gordon-brown").name == "Gordon Brown"
+
+
+def test_a_place_name_is_not_taken_for_a_surname():
+    corpus = link([
+        _article("a", "Eminem of Argentina sang.", ("Eminem of Argentina", "person", ())),
+        _article("b", "Argentina said.", ("Argentina", "person", ())),
+    ])
+    assert len(corpus.actors) == 2
