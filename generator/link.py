@@ -149,15 +149,18 @@ def _base_key(actor: Actor) -> Key:
 
 
 def _same_article_person(analysis: Analysis) -> dict[str, Actor]:
-    """Local actor id -> the person it really is, for one-word non-person names that are the
-    surname of exactly one person in the same article ("Mr Howard" read as the place Howard)."""
+    """Local actor id -> the person it really is, for one-word names that are the surname of
+    exactly one person in the same article ("Mr Howard" read as the place Howard). A place name
+    ("Europe" beside "Eastern Europe") needs a title in front of it to count."""
     by_surname: dict[str, list[Actor]] = defaultdict(list)
     for actor in analysis.actors:
         if actor.kind == "person" and " " in person_key(actor.name):
             by_surname[_surname(person_key(actor.name))].append(actor)
     fixes = {}
+    text = analysis.article.text
     for actor in analysis.actors:
-        if actor.kind in ("place", "person") and " " not in actor.name:
+        if actor.kind in ("place", "person") and " " not in actor.name \
+                and (not _is_place(actor.name) or gender(actor, text) is not None):
             people = by_surname.get(actor.name.lower(), [])
             if len(people) == 1 and people[0].id != actor.id:
                 fixes[actor.id] = people[0]
@@ -176,23 +179,44 @@ def _org_short_names(analyses) -> dict[str, set[str]]:
     return short
 
 
-def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None, groups: dict[Key, _Group],
-             by_surname: dict[str, list[Key]], org_short: dict[str, set[str]], first_names: set[str]) -> Key:
+@dataclass(frozen=True)
+class _Evidence:
+    """What the whole corpus says, for weighing a lone surname."""
+
+    groups: dict[Key, _Group]
+    by_surname: dict[str, list[Key]]
+    org_short: dict[str, set[str]]
+    first_names: set[str]
+    common: frozenset[Key]
+    """Actors named in so many articles ("United Kingdom") that sharing them proves nothing."""
+
+
+def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None, ev: _Evidence) -> Key:
     """Where a short name belongs: its own key unless the evidence picks one fuller name."""
     kind, name = key
-    if kind == "organization" and len(org_short.get(name, ())) == 1:
-        return ("organization", next(iter(org_short[name])))
-    if kind != "person" or " " in name:
+    if kind == "organization" and len(ev.org_short.get(name, ())) == 1:
+        return ("organization", next(iter(ev.org_short[name])))
+    if kind != "person" or " " in name or _is_place(name):
         return key
-    if name.title() in places():
-        return key
-    candidates = [c for c in by_surname.get(name, []) if sex is None or _sex(groups[c]) in (None, sex)]
-    if len(candidates) == 1 and name not in first_names:
-        return candidates[0]
-    scored = sorted(((_evidence(groups[c], context, role_words), c) for c in candidates), reverse=True)
-    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+    candidates = [c for c in ev.by_surname.get(name, []) if sex is None or _sex(ev.groups[c]) in (None, sex)]
+    context = context - ev.common
+    scored = sorted(((_evidence(ev.groups[c], context, role_words), c) for c in candidates), reverse=True)
+    # A distinctive surname with one bearer needs a little evidence; a word that is also a first
+    # name or an ordinary word ("Robert", "Bill", "Brown"), or a surname several people share, more.
+    needed = 1 if len(candidates) == 1 and name not in ev.first_names and not _is_word(name) else 2
+    if scored and scored[0][0] >= needed and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         return scored[0][1]
     return key
+
+
+def _is_place(name: str) -> bool:
+    return name.title() in places()
+
+
+def _is_word(name: str) -> bool:
+    from .analyze.nlp import _parser
+
+    return name in _parser().lexicon
 
 
 def _drop_leading_words(key: Key, groups: dict[Key, _Group]) -> Key:
@@ -238,16 +262,17 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
         if key[0] == "person" and " " in key[1] and " of " not in key[1]:
             by_surname[_surname(key[1])].append(key)
             first_names.add(key[1].split()[0])
-    org_short = _org_short_names(analyses)
+    in_articles = Counter(k for keys in local_keys for k in set(keys.values()))
+    common = frozenset(k for k, n in in_articles.items() if n > max(3, len(analyses) // 50))
+    ev = _Evidence(groups, by_surname, _org_short_names(analyses), first_names, common)
     final: dict[Key, list[Appearance]] = defaultdict(list)
     for analysis, keys in zip(analyses, local_keys):
         context = set(keys.values())
         for actor in analysis.actors:
             key = keys[actor.id]
             key = _drop_leading_words(key, groups)
-            if key not in groups or (key[0] == "organization" and key[1] in org_short):
-                key = _resolve(key, context - {key}, _role_words(actor.roles), gender(actor, analysis.article.text),
-                               groups, by_surname, org_short, first_names)
+            if key not in groups or (key[0] == "organization" and key[1] in ev.org_short):
+                key = _resolve(key, context - {key}, _role_words(actor.roles), gender(actor, analysis.article.text), ev)
             final[key].append(Appearance(analysis.article.id, actor))
     return _corpus(analyses, final)
 

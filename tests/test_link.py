@@ -34,12 +34,21 @@ def test_person_key_sets_titles_and_middle_initials_aside(name, key):
 
 def test_surname_alone_joins_the_one_person_of_that_name():
     corpus = link([
-        _article("a", "Sergei Shoigu spoke.", ("Sergei Shoigu", "person", ("Defense Minister",))),
-        _article("b", "Shoigu said so.", ("Shoigu", "person", ())),
+        _article("a", "Sergei Shoigu spoke on Aleppo.", ("Sergei Shoigu", "person", ("Defense Minister",)),
+                 ("Aleppo", "place", ())),
+        _article("b", "Shoigu said so of Aleppo.", ("Shoigu", "person", ()), ("Aleppo", "place", ())),
     ])
-    assert _pages(corpus) == {"sergei-shoigu": {"a", "b"}}
+    assert _pages(corpus) == {"sergei-shoigu": {"a", "b"}, "aleppo": {"a", "b"}}
     assert corpus.by_id("sergei-shoigu").aliases == ("Shoigu",)
     assert corpus.by_id("sergei-shoigu").roles == ("Defense Minister",)
+
+
+def test_one_bearer_of_a_surname_is_not_enough_without_shared_context():
+    corpus = link([
+        _article("a", "Mike Prettejohn of Netcraft.", ("Mike Prettejohn", "person", ()), ("Netcraft", "organization", ())),
+        _article("b", "Prettejohn of Lloyd's said.", ("Prettejohn", "person", ()), ("Lloyd's", "organization", ())),
+    ])
+    assert _pages(corpus)["mike-prettejohn"] == {"a"} and _pages(corpus)["prettejohn"] == {"b"}
 
 
 def test_middle_initial_is_the_same_person():
@@ -69,9 +78,11 @@ def test_shared_surname_goes_to_the_person_with_the_shared_role():
 
 def test_shared_surname_goes_to_the_person_named_alongside_the_same_actors():
     corpus = link([
-        _article("a", "Tony Blair and Labour.", ("Tony Blair", "person", ()), ("Labour", "organization", ())),
+        _article("a", "Tony Blair, Labour, Iraq.", ("Tony Blair", "person", ()), ("Labour", "organization", ()),
+                 ("Iraq", "place", ())),
         _article("b", "Cherie Blair in London.", ("Cherie Blair", "person", ()), ("London", "place", ())),
-        _article("c", "Blair and Labour.", ("Blair", "person", ()), ("Labour", "organization", ())),
+        _article("c", "Blair, Labour, Iraq.", ("Blair", "person", ()), ("Labour", "organization", ()),
+                 ("Iraq", "place", ())),
     ])
     assert _pages(corpus)["tony-blair"] == {"a", "c"}
 
@@ -96,7 +107,7 @@ def test_surname_without_evidence_is_not_merged_blindly():
 
 def test_surname_read_as_a_place_is_the_person_of_the_same_article():
     corpus = link([
-        _article("a", "Michael Howard said. Mr Howard added.", ("Michael Howard", "person", ()), ("Howard", "place", ())),
+        _article("a", "Mr Howard added, after Michael Howard said.", ("Michael Howard", "person", ()), ("Howard", "place", ())),
     ])
     assert [a.id for a in corpus.actors] == ["michael-howard"]
     assert corpus.by_id("michael-howard").mention_count == 2
@@ -124,13 +135,16 @@ def test_same_name_of_different_kinds_gets_distinct_stable_ids():
 
 def test_a_word_that_is_also_a_first_name_needs_evidence_to_join_a_surname():
     corpus = link([
-        _article("a", "Laurent Robert scored for Newcastle.", ("Laurent Robert", "person", ()), ("Newcastle", "place", ())),
+        _article("a", "Laurent Robert scored for Newcastle v Bolton.", ("Laurent Robert", "person", ()),
+                 ("Newcastle", "place", ()), ("Bolton", "place", ())),
         _article("b", "Robert Peston reported.", ("Robert Peston", "person", ())),
         _article("c", "Robert said jobs grew.", ("Robert", "person", ())),
-        _article("d", "Robert crossed for Newcastle.", ("Robert", "person", ()), ("Newcastle", "place", ())),
+        _article("d", "Robert crossed for Newcastle v Bolton.", ("Robert", "person", ()), ("Newcastle", "place", ()),
+                 ("Bolton", "place", ())),
+        _article("e", "Robert crossed for Newcastle.", ("Robert", "person", ()), ("Newcastle", "place", ())),
     ])
     assert _pages(corpus)["laurent-robert"] == {"a", "d"}
-    assert _pages(corpus)["robert"] == {"c"}
+    assert _pages(corpus)["robert"] == {"c", "e"}
 
 
 @pytest.mark.parametrize("long_name,merged", [("Exchequer Gordon Brown", True), ("Pontiac Gordon Brown", False)])
