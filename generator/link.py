@@ -26,7 +26,7 @@ from .analyze.lexicon import DEMONYMS, ROLE_HEADS
 from .ids import slugify
 from .model import Actor, Analysis
 
-TITLES = frozenset("mr mrs ms miss dr sir dame lord lady prof professor mx".split())
+TITLES = frozenset("mr mrs ms miss dr sir dame lord lady prof professor mx gen col capt sgt lt maj rev".split())
 GENDER_OF_TITLE = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 # Words a headline-style run can put before a name: "Exchequer Gordon Brown", "Wing Christophe Dominici".
 WORDS_BEFORE_NAMES = frozenset(
