@@ -124,6 +124,11 @@ def original(url: str) -> Markup:
     return Markup(f"[Original]({html.escape(url, quote=True)})")
 
 
+def yaml_str(value: str) -> Markup:
+    """A one-line YAML string for front matter (JSON is YAML)."""
+    return Markup(json.dumps(" ".join(_CONTROL.sub(" ", value).split()), ensure_ascii=True))
+
+
 def bar(count: int, most: int, width: int = 24) -> str:
     return "█" * max(1, round(width * count / max(most, 1)))
 
@@ -140,7 +145,7 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md, link=link, slug=slug, href=href, md_join=md_join, polarity=polarity_word, excerpt=_excerpt,
-                       signed=signed, mermaid=mermaid, original=original, bar=bar, summary=summary, source_of=source_of)
+                       signed=signed, mermaid=mermaid, yaml_str=yaml_str, original=original, bar=bar, summary=summary, source_of=source_of)
     return env
 
 

@@ -138,3 +138,17 @@ def test_long_lists_are_paged_and_every_article_is_listed_once():
     assert "| [section\\-0](../browse/source-section-0.md) | 84 |" in pages["browse/sources.md"]
     alice = pages["actors/alice-smith.md"]
     assert "250** articles" in alice and "## Timeline" in alice and "| 2020\\-01 | 250 |" in alice
+
+
+def test_article_tag_from_a_hostile_source_stays_one_front_matter_string():
+    from dataclasses import replace
+
+    from mkdocs.utils.meta import get_data
+
+    analysis = analyse_text("“We will win this war,” said Angela Merkel.")
+    source = 'x"\n---\ntitle: pwned\n' + HOSTILE
+    analysis = replace(analysis, article=replace(analysis.article, source=source))
+    page = render_site(link([analysis]), TEMPLATES)[f"articles/{analysis.article.id}.md"]
+    body, meta = get_data(page)
+    assert meta == {"tags": [" ".join(source.split())]}
+    assert body.startswith("# A headline")
