@@ -189,6 +189,8 @@ class _Evidence:
     first_names: set[str]
     common: frozenset[Key]
     """Actors named in so many articles ("United Kingdom") that sharing them proves nothing."""
+    not_people: frozenset[str]
+    """One-word names that other articles give an organisation or a place ("Ford")."""
 
 
 def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None, ev: _Evidence) -> Key:
@@ -204,6 +206,7 @@ def _resolve(key: Key, context: set[Key], role_words: set[str], sex: str | None,
     # A distinctive surname with one bearer needs a little evidence; a word that is also a first
     # name or an ordinary word ("Robert", "Bill", "Brown"), or a surname several people share, more.
     needed = 1 if len(candidates) == 1 and name not in ev.first_names and not _is_word(name) else 2
+    needed += name in ev.not_people
     if scored and scored[0][0] >= needed and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         return scored[0][1]
     return key
@@ -264,7 +267,8 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
             first_names.add(key[1].split()[0])
     in_articles = Counter(k for keys in local_keys for k in set(keys.values()))
     common = frozenset(k for k, n in in_articles.items() if n > max(3, len(analyses) // 50))
-    ev = _Evidence(groups, by_surname, _org_short_names(analyses), first_names, common)
+    not_people = frozenset(k[1] for k in groups if k[0] in ("organization", "place") and " " not in k[1])
+    ev = _Evidence(groups, by_surname, _org_short_names(analyses), first_names, common, not_people)
     final: dict[Key, list[Appearance]] = defaultdict(list)
     for analysis, keys in zip(analyses, local_keys):
         context = set(keys.values())
