@@ -10,14 +10,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .link import Corpus, CorpusActor
+from .link import Corpus
 from .model import ACTOR_KINDS, STANCES, Analysis, Sentiment
 from .serialize import to_dict
 from .views import Edge, Views, by_source, newest_first, paged, source_of, stance_counts, summary

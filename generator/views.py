@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence, TypeVar
+from typing import TypeVar
 
 from .ids import slugify
 from .link import Corpus, CorpusActor

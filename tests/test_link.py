@@ -163,3 +163,13 @@ def test_a_place_name_is_not_taken_for_a_surname():
         _article("b", "Argentina said.", ("Argentina", "person", ())),
     ])
     assert len(corpus.actors) == 2
+
+
+def test_a_name_other_articles_give_a_company_needs_more_to_join_a_person():
+    corpus = link([
+        _article("a", "Ford sold cars.", ("Ford", "organization", ())),
+        _article("b", "Bill Ford of Detroit and GM.", ("Bill Ford", "person", ()), ("Detroit", "place", ()),
+                 ("GM", "organization", ())),
+        _article("c", "Ford and GM said.", ("Ford", "person", ()), ("GM", "organization", ())),
+    ])
+    assert _pages(corpus)["bill-ford"] == {"b"}

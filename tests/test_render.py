@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import html as html_lib
-import re
-from pathlib import Path
-
 import json
+import re
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import markdown
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pymdownx.superfences import fence_code_format
 
 from generator.link import link
