@@ -58,4 +58,4 @@ def test_first_query_on_a_large_site_is_fast(small_site, tmp_path):
     assert any("Zorbania1234 blames west" in t for t in titles), titles
     # Generous for a loaded CI machine; the benchmark prints the real figure. Material's own
     # search takes 20-40 s here, because the browser indexes the whole site first.
-    assert seconds < 10, f"first query took {seconds:.1f} s"
+    assert seconds < 15, f"first query took {seconds:.1f} s"
