@@ -156,8 +156,8 @@ def test_strict_build_reports_every_bad_article_then_fails(tmp_path: Path):
     assert relaxed.returncode == 0, relaxed.stderr
     assert "1 articles published, 3 skipped" in relaxed.stderr
     assert (project / "site/articles/good/index.html").is_file()
-    analyze = _cli("analyze", "--json", str(seeds), cwd=project)
-    assert analyze.returncode == 1
+    analyze = CliRunner().invoke(main, ["analyze", "--json", str(seeds)])
+    assert analyze.exit_code == 1
     assert len(analyze.stdout.splitlines()) == 1 and analyze.stderr.count("skipped") == 3
 
 
