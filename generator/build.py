@@ -216,6 +216,7 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
     _check_folders(config_path.parent / plugin.config["seeds"], Path(config.docs_dir), final)
     final.parent.mkdir(parents=True, exist_ok=True)
     _sweep_site_leftovers(final)
+    _check_replaceable(final)
     staging: Path | None = None
     try:
         with _no_interrupt():  # so a Ctrl-C cannot fall between creating it and owning it
@@ -259,6 +260,14 @@ def _sweep_site_leftovers(final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     for staging in final.parent.glob(f".{final.name}.*.newsreport-building"):
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_replaceable(site_dir: Path) -> None:
+    """Refuse to replace a folder that holds something other than a site built before."""
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "index.html").is_file() \
+            and not (site_dir / "sitemap.xml").is_file():
+        raise ConfigError(f"{site_dir}: this folder is not empty and holds no site built before; "
+                          "the build would replace it, so empty it or choose another --site-dir")
 
 
 def _check_folders(seeds: Path, docs_dir: Path, site_dir: Path | None = None) -> None:
