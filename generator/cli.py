@@ -100,6 +100,55 @@ def build(config_file: Path, seeds: Path | None, site_dir: Path | None, docs_dir
         click.echo(f"newsreport: {report.articles} articles published, {len(report.skipped)} skipped", err=True)
 
 
+@main.group(name="eval")
+def evaluate() -> None:
+    """Measure the analysis against public gold data."""
+
+
+@evaluate.command(name="polnear")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N articles.")
+@click.option("--min-content-f1", type=float, help="Exit 1 if content F1 at 30% overlap is below this.")
+@click.option("--min-speaker-accuracy", type=float, help="Exit 1 if direct-quote speaker accuracy is below this.")
+def eval_polnear(folder: Path, limit: int | None, min_content_f1: float | None, min_speaker_accuracy: float | None) -> None:
+    """Attribution scores on a PolNeAR split (FOLDER has text/ and attributions/)."""
+    from .evaluate import polnear
+    from .evaluate.scoring import PRF
+
+    try:
+        tally = polnear.evaluate(folder, limit)
+    except NewsreportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(polnear.report(tally))
+    correct, attributed, _ = tally.speaker
+    failures = []
+    if min_content_f1 is not None and PRF(*tally.content30).f1 < min_content_f1:
+        failures.append(f"content F1 below {min_content_f1}")
+    if min_speaker_accuracy is not None and (correct / attributed if attributed else 0) < min_speaker_accuracy:
+        failures.append(f"speaker accuracy below {min_speaker_accuracy}")
+    if failures:
+        raise click.ClickException("; ".join(failures))
+
+
+@evaluate.command(name="conll")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--min-f1", type=float, help="Exit 1 if the overall F1 is below this.")
+def eval_conll(file: Path, limit: int | None, min_f1: float | None) -> None:
+    """Actor mentions against CoNLL-2003 PER/ORG/LOC spans."""
+    from .evaluate import conll
+    from .evaluate.scoring import PRF
+
+    try:
+        tally = conll.evaluate(file, limit)
+    except NewsreportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(conll.report(tally))
+    total = PRF(sum(tally.tp.values()), sum(tally.predicted.values()), sum(tally.gold.values()))
+    if min_f1 is not None and total.f1 < min_f1:
+        raise click.ClickException(f"F1 {total.f1:.3f} below {min_f1}")
+
+
 def _log_to_stderr() -> None:
     """Show MkDocs' and our build messages the way ``mkdocs build`` does."""
     import logging

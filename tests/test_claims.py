@@ -16,8 +16,9 @@ CASES = [
      "Sergei Shoigu", "urged", "the West to decide who they are fighting", "urges", ["the West"]),
     ("Angela Merkel denied that Germany had broken the agreement.",
      "Angela Merkel", "denied", "that Germany had broken the agreement", "denies", ["Germany"]),
+    # the listener is not part of what was said
     ("Angela Merkel told reporters that the deal was still possible.",
-     "Angela Merkel", "told", "reporters that the deal was still possible", "asserts", []),
+     "Angela Merkel", "told", "that the deal was still possible", "asserts", []),
     ("The United Nations claimed the strikes may constitute war crimes.",
      "United Nations", "claimed", "the strikes may constitute war crimes", "asserts", []),
 ]
@@ -53,3 +54,79 @@ def test_passive_voice_is_not_read_backwards():
 def test_cue_inside_a_quote_is_not_a_claim_by_the_quoted_person():
     analysis = analyse_text("“Everyone said that the war was over,” said Sergei Shoigu.")
     assert analysis.claims == ()
+
+
+MORE = [
+    # what was said first, then who said it
+    ("The economy is weak and getting weaker, Angela Merkel said on Monday.",
+     "Angela Merkel", "said", "The economy is weak and getting weaker", "asserts"),
+    ("The economy is weak and getting weaker, said Angela Merkel.",
+     "Angela Merkel", "said", "The economy is weak and getting weaker", "asserts"),
+    ("According to Angela Merkel, the economy is weak and getting weaker.",
+     "Angela Merkel", "according to", "the economy is weak and getting weaker", "asserts"),
+    ("The economy is weak and getting weaker, according to Angela Merkel.",
+     "Angela Merkel", "according to", "The economy is weak and getting weaker", "asserts"),
+    # a clause opener right after the cue
+    ("Ted Cruz said if elected he could work with the party leadership.",
+     "Ted Cruz", "said", "if elected he could work with the party leadership", "asserts"),
+    # an adverbial between the cue and "that"
+    ("Angela Merkel said on Monday that the deal was dead.",
+     "Angela Merkel", "said", "that the deal was dead", "asserts"),
+    # a relative clause between the source and the cue
+    ("Sergei Shoigu, who was addressing officers, warned that the talks had failed.",
+     "Sergei Shoigu", "warned", "that the talks had failed", "warns"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,stance", MORE)
+def test_more_reported_speech_patterns(text, source, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert analysis.actor(claim.speaker).name == source
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "Angela Merkel told reporters as she left the meeting in Berlin.",  # a listener, nothing said
+    "I think the deal is bad for everyone involved.",  # the writer's own view
+    "Angela Merkel said on Monday.",  # nothing reported
+])
+def test_no_claim_where_nothing_is_reported(text):
+    assert analyse_text(text).claims == ()
+
+
+def test_generic_source_is_kept_without_a_speaker():
+    analysis = analyse_text("A new poll found that most voters want a change.")
+    claim = analysis.claims[0]
+    t = analysis.article.text
+    assert claim.speaker is None and t[claim.source[0]:claim.source[1]] == "A new poll"
+
+
+def test_transcript_turn_is_the_speaker_talking():
+    analysis = analyse_text("WALLACE: Let us start with the news on the debate.\n\nPENCE: Well, look, it is serious business.")
+    t = analysis.article.text
+    assert [t[c.source[0]:c.source[1]] for c in analysis.claims] == ["WALLACE", "PENCE"]
+
+
+def test_spokesperson_speaks_for_the_organisation_but_an_aide_does_not():
+    spokes = analyse_text("A spokeswoman for Facebook said that the tool was created for emergencies.")
+    assert spokes.actor(spokes.claims[0].speaker).name == "Facebook"
+    aide = analyse_text("Hillary Clinton visited Ohio. An aide to Hillary Clinton said that the visit went well.")
+    claim = aide.claims[0]
+    t = aide.article.text
+    assert claim.speaker is None and t[claim.source[0]:claim.source[1]] == "An aide to Hillary Clinton"
+
+
+def test_apposition_with_party_and_state_between_name_and_cue():
+    analysis = analyse_text("Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said the platform was ready.")
+    assert analysis.actor(analysis.claims[0].speaker).name == "Elijah Cummings"
+
+
+def test_said_after_the_content_is_not_read_as_an_apposition():
+    # BBC tech/013: ", said Ms Deans" must not hand the claim to "the UK" before the comma
+    analysis = analyse_text("Fiona Deans runs the network. Digital prints cost less across the UK, giving "
+                            "distributors more flexibility, said Ms Deans.")
+    claim = analysis.claims[0]
+    assert analysis.actor(claim.speaker).name == "Fiona Deans"

@@ -9,16 +9,17 @@ to Russia where it acts).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor, Span
-from .gazetteer import canonical_place, places
+from .gazetteer import canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
-    ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
+    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
@@ -51,6 +52,9 @@ class ActorIndex:
     spans: tuple[tuple[int, int, str], ...]
     """(start, end, actor id) for every mention and role reference, sorted by start."""
     genders: dict[str, str] = field(default_factory=dict)
+    subjects: frozenset[tuple[int, int]] = frozenset()
+    """Mentions that stand where a subject stands ("Etzioni criticises", "Makarov, 50, claims"):
+    the antecedents a pronoun may take."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -93,6 +97,8 @@ class ActorIndex:
                 continue
             actor = self.get(actor_id)
             if actor and actor.kind in wanted:
+                if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
+                    continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
@@ -123,17 +129,28 @@ def find_actors(doc: Doc) -> ActorIndex:
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
-    return _build_index(clusters, mentions, role_refs)
+    index = _build_index(clusters, mentions, role_refs)
+    return replace(index, subjects=_subject_spans(doc, index))
 
 
 # --- finding mentions -------------------------------------------------------------------------
 
-def _is_proper(token: Token) -> bool:
+def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
+    token = tokens[k]
     text = token.text
     if not text[:1].isalpha():
         return False
-    if token.tag in PROPER_TAGS and text[0].isupper():
-        return True
+    if text[0].isupper():
+        if token.tag in PROPER_TAGS:
+            return True
+        # a capitalised word the tagger knows as a common word ("Sexton", "Shook"): a name when it
+        # stands inside a sentence, or opens one right before a speech verb
+        if token.tag[:1] in "NJVR" and text not in NOT_NAMES:
+            initial = k == 0 or tokens[k - 1].text in "“\"‘':—–-"
+            if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in _lexicon()):
+                return True
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES
+        return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")
     return bool(rest) and head.lower() in CONNECTORS and rest[:1].isupper()
@@ -143,14 +160,14 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
     """Index ranges of proper-noun runs, joined across particles ("Bank of England")."""
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_proper(tokens[i]):
+        if not _is_proper(tokens, i):
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_proper(tokens[j]):
+            if _is_proper(tokens, j):
                 j += 1
-            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens[j + 1]):
+            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens, j + 1):
                 j += 2
             else:
                 break
@@ -158,8 +175,39 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
         i = j
 
 
+def _shouting(tokens: tuple[Token, ...]) -> bool:
+    """A headline or dateline in capitals: every word looks like a name there."""
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+    return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
+
+
+def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
+    """In capitals, only what the gazetteer and the organisation list know: "NEW YORK", "NATO"."""
+    k = 0
+    while k < len(tokens):
+        for size in (3, 2, 1):
+            words = tokens[k:k + size]
+            if len(words) < size or not all(w.text[:1].isalpha() for w in words):
+                continue
+            name = " ".join(w.text for w in words)
+            title = name.title()
+            kind = "place" if title in places() else "organization" if name in KNOWN_ORGS or name in ORG_ALIASES else None
+            if kind == "place" and title not in countries() and k + size < len(tokens) and tokens[k + size].tag == "CD" \
+                    and sum(t.tag == "CD" for t in tokens) >= 2:
+                kind, title = "organization", name  # a standings table: "SEATTLE 63 53 .543"
+            if kind:
+                yield _Mention(words[0].start, words[-1].end, title if kind == "place" else name, kind)
+                k += size
+                break
+        else:
+            k += 1
+
+
 def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     tokens = sentence.tokens
+    if _shouting(tokens):
+        yield from _caps_mentions(tokens)
+        return
     for i, j in _runs(tokens):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
@@ -168,7 +216,7 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             run.pop()
         if not run:
             continue
-        first = run[0] is tokens[0] or (tokens.index(run[0]) > 0 and tokens[tokens.index(run[0]) - 1].text in "“\"‘'(")
+        first = run[0].index == 0 or tokens[run[0].index - 1].text in "“\"‘'("
         yield from _split_run(run, tokens, first, role_refs)
 
 
@@ -186,8 +234,11 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         yield from _org_tokens(run)
         role_refs.append((run[0].start, run[-1].end, _role_text(tokens, run)))
         return
-    mention = _mention(name, "person" if cut >= 0 else _classify(name), sentence_start)
-    start_k = tokens.index(run[0])
+    kind = "person" if cut >= 0 else _classify(name)
+    if kind == "none":
+        return
+    mention = _mention(name, kind, sentence_start)
+    start_k = run[0].index
     role_prefix = _lowercase_role(tokens, start_k)
     if role_tokens and not honorific:
         mention.roles.append(" ".join(t.text for t in (role_prefix + role_tokens)))
@@ -198,12 +249,15 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
     if cut >= 0:
         cues = {t.lower.rstrip(".") for t in role_tokens}
         mention.gender = "female" if cues & FEMALE_CUES else "male" if cues & MALE_CUES else None
-    apposition = _apposition_role(tokens, tokens.index(run[-1]) + 1)
+    apposition = _apposition_role(tokens, run[-1].index + 1)
     if apposition and mention.kind in (None, "person"):
         mention.roles.append(apposition)
         mention.kind = "person"
         words_ = {w.lower() for w in apposition.split()}
         mention.gender = mention.gender or ("female" if words_ & FEMALE_CUES else "male" if words_ & MALE_CUES else None)
+    if mention.kind == "person" and mention.gender is None and " " in mention.name:
+        guess = first_name(mention.name.split()[0])
+        mention.gender = guess if guess in ("male", "female") else None
     yield mention
 
 
@@ -222,17 +276,30 @@ def _join(tokens: list[Token]) -> str:
 def _classify(name: list[Token]) -> str | None:
     text = _join(name)
     words = text.split()
+    if words[-1] in DEMONYMS or words[-1] in EVENT_WORDS or text in NOT_ACTORS:
+        return "none"  # "South African", "World Cup", "GMT": not an actor
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
-    if text in places() or words[-1] in PLACE_SUFFIXES:
+    if text in places() or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
         return "place"
-    if len(name) == 1 and text.isupper() and 2 <= len(text) <= 6:
+    if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
+    if len(words) >= 2 and first_name(words[0]) and text not in places():
+        return "person"
+    if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
+            and len(words[0].rstrip(".")) > 1 and words[0].lower() not in _lexicon():
+        return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
-            and words[0] not in DEMONYMS and not any(w.isupper() and len(w) > 1 for w in words):
+            and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "person"
     return None
+
+
+def _lexicon():
+    from .nlp import _parser
+
+    return _parser().lexicon
 
 
 def _org_or_place(run: list[Token]) -> str:
@@ -286,10 +353,15 @@ def _role_text(tokens: tuple[Token, ...], run: list[Token]) -> str:
     return _join(run)
 
 
+_GROUP_TRIGGERS = frozenset(GROUP_HEADS) | COLLECTIVE_HEADS | {w for _, w in GROUP_COMPOUNDS} | {"west"}
+
+
 def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
     tokens = sentence.tokens
     for k, tok in enumerate(tokens):
         low = tok.lower
+        if low not in _GROUP_TRIGGERS and "-" not in low:
+            continue
         canonical = None
         parts = low.split("-")
         if low in GROUP_HEADS:
@@ -315,6 +387,37 @@ def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
             yield _Mention(tokens[j].start, tok.end, canonical, "group", surface=_join(list(tokens[j:k + 1])))
 
 
+_BEFORE_SUBJECT = frozenset(", and but that “ \" ‘ while when as because after before since so though although "
+                            "if then meanwhile however".split())
+
+
+def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
+    """Mentions followed by a verb, a comma or a bracket, and preceded by nothing but titles or a
+    clause boundary."""
+    found = set()
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for s, e, _ in index.spans:
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0:
+            continue
+        tokens = sentences[k].tokens
+        first = next((t.index for t in tokens if t.start >= s), None)
+        last = next((t.index for t in reversed(tokens) if t.end <= e), None)
+        if first is None or last is None:
+            continue
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
+                                 or after.lower in ("who", "also", "has", "had")):
+            continue
+        j = first - 1
+        while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
+            j -= 1
+        if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
+            found.add((s, e))
+    return frozenset(found)
+
+
 def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
     """Of two overlapping mentions keep the one whose kind is known, else the first and longest."""
     out: list[_Mention] = []
@@ -337,6 +440,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             if m.name not in full_people[last]:
                 full_people[last].append(m.name)
     org_names = {m.name for m in mentions if m.kind == "organization"}
+    org_first = {n.split()[0]: n for n in org_names if " " in n and n.split()[0] not in places()}
     initials = {_initials(n): n for n in org_names if " " in n}
 
     def key(m: _Mention) -> tuple[str, str] | None:
@@ -347,16 +451,20 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("organization", ORG_ALIASES[name])
         if m.kind == "organization" and name in initials:
             return ("organization", initials[name])
-        if m.kind in (None, "person") and len(full_people.get(name, ())) == 1:
+        if m.kind in (None, "person", "place") and len(full_people.get(name, ())) == 1 and " " not in name:
             return ("person", full_people[name][0])
         if name in SEATS_OF_GOVERNMENT and _acts(m, text):
             return ("place", SEATS_OF_GOVERNMENT[name])
+        if m.kind in ("place", None) and name not in countries() and _plays(m, text):
+            return ("organization", org_first.get(name, name))  # "Chelsea beat Arsenal 2-1": clubs
+        if m.kind is None and name in org_first:
+            return ("organization", org_first[name])  # "Ajax" after "Ajax Amsterdam"
         if m.kind == "place":
-            return ("place", canonical_place(name))
+            if " " not in name and name not in major_places() and _speaks(m, text):
+                return ("person", name)  # "Clinton said": a person, not the town in Iowa
+            return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
-            if m.sentence_start or not _speaks(m, text):
-                return None
-            return ("person", name)
+            return ("person", name) if _speaks(m, text) else None
         return (m.kind, name)
 
     clusters: dict[tuple[str, str], list[_Mention]] = {}
@@ -379,11 +487,31 @@ def _acts(m: _Mention, text: str) -> bool:
         or any(after.startswith(v + " ") for v in STANCE_OF_VERB)
 
 
+_PLAYS_AFTER = re.compile(r"\s+(?:\d{1,3}\b(?![.,]\d)|beat\b|beats\b|drew\b|draw\b|lost\b|won\b|defeated\b|thrashed\b|edged\b|routed\b|v\b|vs\b)")
+_PLAYS_BEFORE = re.compile(r"(?:\bbeat|\bbeating|\bagainst|\bdrew with|\blost to|\bdefeated|\bv|\bvs\.?|\bover|\d)\s+$")
+
+
+def _plays(m: _Mention, text: str) -> bool:
+    """A team in a sports report: "Chelsea beat Arsenal", "Ajax 2 PSV 1"."""
+    after = text[m.end:m.end + 12]
+    before = text[max(0, m.start - 14):m.start]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    scores = len(re.findall(r"\b\d{1,2}\b", line))
+    return bool(_PLAYS_AFTER.match(after) and (scores >= 2 or not after.lstrip()[:1].isdigit())) and (
+        scores >= 2 or bool(_PLAYS_BEFORE.search(before)) or bool(re.match(r"\s+(?:beat|beats|drew|defeated|thrashed|edged|routed)\b", after)))
+
+
 def _speaks(m: _Mention, text: str) -> bool:
     """An unknown capitalised word next to a speech verb is a person's name ("Smith said")."""
-    after = text[m.end:m.end + 15].lstrip(" ,").split(" ", 1)[0].lower()
-    before = text[max(0, m.start - 10):m.start].split()
-    return after in QUOTE_CUES or (bool(before) and before[-1].lower() in QUOTE_CUES)
+    after = re.match(r"[\s,]*(\w+)", text[m.end:m.end + 20])
+    before = re.findall(r"\w+", text[max(0, m.start - 12):m.start])
+    if after and after.group(1).lower() in QUOTE_CUES or before and before[-1].lower() in QUOTE_CUES:
+        return True
+    # '"...," Oliver barked.': right after a closing quote, before a past-tense verb
+    return text[max(0, m.start - 3):m.start].strip().endswith(("”", ",”", "\"")) and bool(
+        after and after.group(1).endswith("ed") and after.group(1).islower())
 
 
 def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list[_Mention],
@@ -393,7 +521,7 @@ def _build_index(clusters: dict[tuple[str, str], list[_Mention]], mentions: list
     genders: dict[str, str] = {}
     used: set[str] = set()
     for (key_kind, key_name), group in sorted(clusters.items(), key=lambda kv: kv[1][0].start):
-        kind = _cluster_kind(group)
+        kind = key_kind
         name = key_name if kind in ("place", "organization", "group") else _canonical_name(group)
         actor_id = _unique(slugify(name, fallback="actor"), used)
         surfaces = []
@@ -446,13 +574,6 @@ def _with_role_mentions(index: ActorIndex, extra) -> ActorIndex:
         actors.append(actor)
     spans = tuple(sorted(set(index.spans) | {(s, e, a) for s, e, a, _ in extra}))
     return ActorIndex(tuple(actors), spans, index.genders)
-
-
-def _cluster_kind(group: list[_Mention]) -> str:
-    kinds = [m.kind for m in group if m.kind]
-    if not kinds:
-        return "person"
-    return max(set(kinds), key=kinds.count)
 
 
 def _canonical_name(group: list[_Mention]) -> str:

@@ -1,7 +1,10 @@
 """Claims: reported (indirect) speech with a stance and targets.
 
 Patterns: ``X said (that) ...``, ``X told Y that ...``, ``X accused Y of ...``, ``X denied ...``,
-``an allegation X denies``, ``X warned that ...``, ``X urged Y to ...``, ``..., saying ...``.
+``an allegation X denies``, ``X warned that ...``, ``X urged Y to ...``, ``..., saying ...``,
+``..., X said.`` (what was said first), ``..., said X.`` and ``according to X, ...``.
+The source is a named actor when one is named; otherwise the noun phrase ("a new poll",
+"officials") is kept as the source with no speaker.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import OBJECT_VERBS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, OBJECT_VERBS, PRONOUNS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
 
-_BE = frozenset("is was were are be been being has have had".split())
+_BE = frozenset("is was were are be been being".split())
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
-    r"an allegation|saying|adding|according)\b|;|\s[–—]\s|\s\(|[“\"‘]|$"
+    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|$"
 )
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",
@@ -27,19 +30,68 @@ _ALLEGATION_BEFORE = re.compile(
 )
 _OPEN_QUOTES = "“\"‘«"
 _CLOSE_QUOTES = "”\"’»"
+_TRAILING = re.compile(
+    r"^(?:\s+(?:(?:on|in|at|during)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|"
+    r"night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|tonight))?"
+    r"\s*[.!?]?\s*[”\"’]?$")
+# Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
+_EVIDENCE = frozenset("found finds showed shows show".split())
+MIN_CONTENT_WORDS = 2
+_CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
+# Words that stand where a source would but name none.
+_NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
+_TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
 def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
     """Every reported statement whose cue stands outside quotation marks."""
-    claims: list[Claim] = []
+    claims: list[Claim] = list(_transcript_turns(doc, actors, quoted))
     for sentence in doc.sentences:
-        for k, token in enumerate(sentence.tokens):
-            stance = _stance(sentence.tokens, k)
-            if stance and not _inside(token.start, quoted):
-                claim = _claim(doc, sentence, k, stance, actors, claims)
-                if claim:
-                    claims.append(claim)
+        tokens = sentence.tokens
+        local = [q for q in quoted if q[0] < sentence.end and q[1] > sentence.start]
+        for k, token in enumerate(tokens):
+            if token.lower not in STANCE_OF_VERB and token.lower != "according":
+                continue
+            if local and _inside(token.start, local):
+                continue
+            claim = None
+            if token.lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+                claim = _according(doc, sentence, k, actors, quoted)
+            elif stance := _stance(tokens, k):
+                claim = _claim(doc, sentence, k, stance, actors, claims, quoted)
+            if claim and not any(_overlap(claim.content[0], c.content[0]) for c in claims):
+                claims.append(claim)
     return iter(claims)
+
+
+_SPEAKER_TURN = re.compile(r"[“\"]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s+(?=\S)")
+
+
+def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
+    """Interview transcripts: a paragraph that opens with "WALLACE:" or "Shoigu:" is that person speaking."""
+    text = doc.text
+    for start, end in doc.paragraphs:
+        m = _SPEAKER_TURN.match(text, start, end)
+        if not m:
+            continue
+        name = m.group(1)
+        mention = actors.mention_at(m.start(1))
+        if not (name.isupper() and len(name) > 2) and not (mention and mention[1] == m.end(1)):
+            continue
+        content_end = end
+        while content_end > m.end() and text[content_end - 1] in " \"”":
+            content_end -= 1
+        if len(text[m.end():content_end].split()) < MIN_CONTENT_WORDS:
+            continue
+        speaker = mention[2] if mention and mention[1] == m.end(1) else None
+        colon = m.end(1)
+        yield Claim(content=((m.end(), content_end),), stance="asserts", speaker=speaker,
+                    source=m.span(1), cue=(colon, colon + 1))
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
@@ -49,9 +101,11 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
         return None
     if k > 0 and tokens[k - 1].lower in _BE and token.tag == "VBN":
         return None  # passive: "was accused by" names the source after the verb
-    if token.lower in ("called", "calls", "asked", "asks"):
-        following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-        if token.lower.startswith("call") and following not in ("on", "upon", "for"):
+    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if following in ("tank", "tanks"):
+        return None  # "think tank"
+    if token.lower.startswith("call") and following not in ("on", "upon", "for"):
+        if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
             return None
     return stance
 
@@ -61,43 +115,199 @@ def _inside(offset: int, spans: Sequence[Span]) -> bool:
 
 
 def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex,
-           earlier: list[Claim]) -> Claim | None:
+           earlier: list[Claim], quoted: Sequence[Span]) -> Claim | None:
     text = doc.text
-    cue = sentence.tokens[k]
+    tokens = sentence.tokens
+    cue = tokens[k]
     before = text[sentence.start:cue.start].rstrip()
-    if before.endswith(tuple(_CLOSE_QUOTES)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES)):
+    if before.endswith(tuple(_CLOSE_QUOTES) + ("''",)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES) + (",''",)):
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
     if cue.lower.endswith("ing") and before.endswith(","):
         source = _subject(doc, sentence, actors, context)
-    else:
-        source = speakers.backward(text, cue.start, actors, context)
-        if source and _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
-            return _denial(doc, sentence, cue, source, stance, actors, earlier)
-    if source is None or source.span[0] < sentence.start:
-        return None
-    content = _content(text, cue.end, sentence.end, stance)
-    if content is None:
-        return None
+        content = _content_after(text, tokens, k, sentence.end)
+        return _make(text, cue, content, stance, source, actors) if source and content else None
+    # "..., said X." — the source after the cue, what was said before it
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
+        after = speakers.forward(text, tokens[k + 1].start, actors, context)
+        if after and _trailing(text, after.span[1], sentence.end):
+            content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
+            return _make(text, cue, content, stance, after, actors) if content else None
+    source, source_index = _source_before(doc, sentence, k, actors, context)
+    if source is not None:
+        if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
+            return _denial(doc, sentence, cue, source, stance, earlier)
+        if cue.lower in _EVIDENCE and text[source.span[0]:source.span[1]].lower() in PRONOUNS:
+            return None
+        if text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
+            return None  # "I think", "we know", "which could explain": the writer's voice, not a report
+        content = None
+        if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
+            content = _content_before(text, sentence.start, tokens[source_index - 1].start, quoted)
+        if content is None:
+            content = _content_after(text, tokens, k, sentence.end)
+        if content is None:
+            return None
+        return _make(text, cue, content, stance, source, actors, doc, sentence)
+    return None
+
+
+def _make(text: str, cue: Token, content: Span, stance: str, source: speakers.Source,
+          actors: ActorIndex, doc: Doc | None = None, sentence: Sentence | None = None) -> Claim:
     targets = _targets(text, cue, content, stance, source.speaker, actors)
+    span = _widen(sentence, source.span) if sentence else source.span
     return Claim(content=(content,), stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
-                 source=_widen(doc, sentence, source.span), cue=(cue.start, cue.end), targets=targets)
+                 source=span, cue=(cue.start, cue.end), targets=targets)
 
 
-def _content(text: str, start: int, end: int, stance: str) -> Span | None:
-    """The reported words after the cue, up to the end of the clause."""
-    while start < end and text[start] in " \t:,":
+def _trailing(text: str, start: int, end: int) -> bool:
+    """Nothing but a time or place phrase and the full stop between ``start`` and the sentence end."""
+    return bool(_TRAILING.match(text[start:end]))
+
+
+def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> Span | None:
+    """What was said, standing before ", X said": the sentence up to the comma."""
+    while start < end and text[start].isspace():
         start += 1
-    if start >= end or text[start] in _OPEN_QUOTES:
+    if start < end and (text[start] in _OPEN_QUOTES or text.startswith("''", start)) or _inside(start, quoted):
+        return None  # a direct quote: the quote extractor owns it
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return None
+    return (start, end)
+
+
+def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Span | None:
+    """The reported words after the cue, up to the end of the clause."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].text in (":", ","):
+        j += 1
+    if j >= len(tokens):
+        return None
+    if tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start):
         return None  # a direct quote follows: the quote extractor owns it
+    if tokens[k].lower in _TELL and k >= 0:
+        # "told reporters that ...": the listener, then what was said; nothing said, no claim
+        i = j
+        while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
+            i += 1
+        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
+            return None
+        if i < len(tokens) and tokens[i].lower == "that" and i > j:
+            j = i  # what was said starts at "that", after the listener
+    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+                                                and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
+        # "said on Monday that ...": what was said starts at "that"
+        that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
+        if that is None or any(t.text in _OPEN_QUOTES + ",." for t in tokens[j:that] if t.text != ","):
+            return None
+        j = that
+    start = tokens[j].start
     stop = _CLAUSE_END.search(text, start + 1, end)
     stop_at = stop.start() if stop else end
-    while stop_at > start and (text[stop_at - 1] in " .,;:!?" or text[stop_at - 1] in _CLOSE_QUOTES):
+    while stop_at > start and text[stop_at - 1] in " .,;:!?":
         stop_at -= 1
-    words = text[start:stop_at].split()
-    if len(words) < 3:
+    if text[start:stop_at].count("“") > text[start:stop_at].count("”") and stop_at < end and text[stop_at] in "”":
+        stop_at += 1
+    if len(text[start:stop_at].split()) < MIN_CONTENT_WORDS:
         return None
     return (start, stop_at)
+
+
+def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
+                   context: int) -> tuple[speakers.Source | None, int]:
+    """The noun phrase right before the cue (auxiliaries and adverbs skipped), and its first token."""
+    tokens = sentence.tokens
+    j = k - 1
+    while j >= 0 and tokens[j].lower in AUXILIARIES and tokens[j].tag[:2] in ("VB", "MD", "RB"):
+        j -= 1
+    if j < 0:
+        return None, -1
+    end = tokens[j].end
+    named = speakers.backward(doc.text, end, actors, context, apposition=False)
+    if named and named.span[0] >= sentence.start and named.span[1] == end:
+        first = next((i for i, t in enumerate(tokens) if t.start >= named.span[0]), j)
+        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
+            return _speaking_for(doc, sentence, first - 1, named, actors)
+        return named, first
+    if tokens[j].lower in ("who", "which") and j > 0:
+        antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
+                                       actors, context, apposition=False)
+        return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
+    if tokens[j].text == "," and j > 1:
+        # "Shoigu, who was addressing officials, urged": an apposition or relative clause
+        i = j - 1
+        while i > 0 and tokens[i].text != "," and j - i < 14:
+            i -= 1
+        inner = tokens[i + 1:j]
+        relative = bool(inner) and inner[0].lower in ("who", "whose", "which")
+        if tokens[i].text == "," and inner and (relative or not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner)):
+            end_before = tokens[i].start
+            paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
+            if paren:
+                end_before -= len(paren.group(0))
+            named = speakers.backward(doc.text, end_before, actors, context, apposition=False)
+            if named and named.span[0] >= sentence.start:
+                first = next((n for n, t in enumerate(tokens) if t.start >= named.span[0]), i)
+                return named, first
+        return None, -1
+    if not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP"):
+        return None, -1
+    i = j
+    while i > 0 and tokens[i].chunk == "I-NP" and tokens[i - 1].chunk in ("B-NP", "I-NP"):
+        i -= 1
+    span = (tokens[i].start, tokens[j].end)
+    inside = [a for a in actors.within(*span)]
+    speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
+    return speakers.Source(span, speaker), i
+
+
+def _speaking_for(doc: Doc, sentence: Sentence, prep: int, named: speakers.Source,
+                  actors: ActorIndex) -> tuple[speakers.Source | None, int]:
+    """"a spokeswoman for YouTube said": YouTube speaks; "an aide to Clinton said": not Clinton."""
+    tokens = sentence.tokens
+    i = prep - 1
+    if i < 0 or tokens[i].chunk not in ("B-NP", "I-NP"):
+        return None, -1
+    head = tokens[i].lower
+    while i > 0 and tokens[i].chunk == "I-NP":
+        i -= 1
+    span = (tokens[i].start, named.span[1])
+    actor = actors.get(named.speaker)
+    speaks_for = head in _SPOKESPEOPLE and actor is not None and actor.kind != "person"
+    return speakers.Source(span, named.speaker if speaks_for else None), i
+
+
+def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted: Sequence[Span]) -> Claim | None:
+    """"according to X, ..." and "..., according to X"."""
+    text, tokens = doc.text, sentence.tokens
+    if k + 2 >= len(tokens):
+        return None
+    context = doc.paragraphs[sentence.paragraph][0]
+    src_start = tokens[k + 2].start
+    source = speakers.forward(text, src_start, actors, context)
+    if source is None:
+        j = k + 2
+        while j + 1 < len(tokens) and tokens[j + 1].chunk == "I-NP":
+            j += 1
+        source = speakers.Source((src_start, tokens[j].end), None)
+        inside = actors.within(*source.span)
+        if inside:
+            source = speakers.Source(source.span, inside[-1])
+    cue = tokens[k]
+    cue_token = Token(cue.start, tokens[k + 1].end, "according to", cue.tag, cue.chunk, "according to", cue.index)
+    if k > 0 and tokens[k - 1].text == ",":
+        content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
+    else:
+        comma = text.find(",", source.span[1], sentence.end)
+        if comma < 0 or comma - source.span[1] > 60:
+            return None
+        following = [t for t in tokens if t.start > comma]
+        content = _content_after(text, tuple(following), -1, sentence.end) if following else None
+    if content is None:
+        return None
+    return _make(text, cue_token, content, "asserts", source, actors)
 
 
 def _targets(text: str, cue: Token, content: Span, stance: str, speaker: str | None,
@@ -122,14 +332,17 @@ def _targets(text: str, cue: Token, content: Span, stance: str, speaker: str | N
 
 def _subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int) -> speakers.Source | None:
     """The subject that opens the sentence, for "..., saying ..." clauses."""
-    first = speakers.forward(doc.text, sentence.start, actors, context)
-    if first is None and doc.text.startswith(("The ", "the "), sentence.start):
-        first = speakers.forward(doc.text, sentence.start + 4, actors, context)
+    start = sentence.start
+    first = speakers.forward(doc.text, start, actors, context)
+    if first is None and doc.text[start:start + 4].lower() == "the ":
+        first = speakers.forward(doc.text, start + 4, actors, context)
+    if first and doc.text.startswith(("’s", "'s"), first.span[1]):
+        return None  # "Clinton's aide said": not Clinton
     return first
 
 
 def _denial(doc: Doc, sentence: Sentence, cue: Token, source: speakers.Source, stance: str,
-            actors: ActorIndex, earlier: list[Claim]) -> Claim | None:
+            earlier: list[Claim]) -> Claim | None:
     """"an allegation Russia denies": the content is the allegation, aimed at whoever made it."""
     head = doc.text[sentence.start:source.span[0]]
     m = _ALLEGATION_BEFORE.search(head)
@@ -143,10 +356,13 @@ def _denial(doc: Doc, sentence: Sentence, cue: Token, source: speakers.Source, s
                  source=source.span, cue=(cue.start, cue.end), targets=targets)
 
 
-def _widen(doc: Doc, sentence: Sentence, span: Span) -> Span:
+def _widen(sentence: Sentence, span: Span) -> Span:
     """Take in the role words that stand before a name: "Russian President Vladimir Putin"."""
     start = span[0]
     tokens = [t for t in sentence.tokens if t.end <= span[0]]
     while tokens and tokens[-1].end >= start - 1 and tokens[-1].text[:1].isupper() and tokens[-1].tag in ("NNP", "NNPS", "JJ"):
         start = tokens.pop().start
     return (start, span[1])
+
+
+__all__ = ["find_claims"]

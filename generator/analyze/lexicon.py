@@ -37,7 +37,14 @@ for _stance, _forms in {
     "predicted predicts promised promises pledged pledges vowed vows revealed reveals "
     "stressed stresses emphasised emphasized emphasises emphasizes recalled recalls "
     "commented comments remarked remarks observed observes concluded concludes "
-    "agreed agrees conceded concedes told",
+    "agreed agrees conceded concedes told contended contends countered counters "
+    "testified testifies indicated indicates signalled signaled hinted hints "
+    "tweeted tweets wrote write writes found finds showed shows show "
+    "knows knew expects expected hopes hoped fears feared feel feels felt "
+    "worried worries doubt doubts doubted questioned questions complained complains "
+    "described describes praised praises recalled "
+    "think believe say claim argue insist suggest predict estimate expect hope fear know "
+    "announce declare acknowledge admit confirm reveal report note explain",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
@@ -54,8 +61,27 @@ for _stance, _forms in {
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
                            "believed", "thinks", "thought", "estimated", "estimates"}
-) | _words("asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
+    - _words("found finds showed shows show knows knew expects expected hopes hoped fears feared "
+             "feel feels felt worried worries doubt doubts doubted think believe know hope fear "
+             "expect described describes praised praises endorsed endorses")
+) | _words("exclaimed exclaims answered answers confessed confesses echoed echoes interrupted "
+           "read reads quipped quips cracked shot explained pointed points "
+           "asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
            "added adds recalled continued went")
+
+# Words that may stand between a source and its cue ("Clinton has also said").
+AUXILIARIES = _words(
+    "has have had also previously recently again repeatedly reportedly would will may might "
+    "could can did does do once later then basically publicly privately just already often "
+    "frequently further flatly firmly quickly immediately initially originally separately "
+    "still even ultimately subsequently simply"
+)
+# Words that open an adverbial between a cue and what was said ("said on Monday that ...").
+ADVERBIAL_OPENERS = _words(
+    "on in at during after before via through last this earlier later late early yesterday "
+    "today tonight monday tuesday wednesday thursday friday saturday sunday recently again "
+    "publicly privately repeatedly previously separately also then once"
+)
 
 # Verbs whose object is the target: X accused Y of..., X urged Y to..., X told Y that...
 OBJECT_VERBS = _words(
@@ -65,7 +91,9 @@ OBJECT_VERBS = _words(
 )
 
 # Honorifics: a person follows. Not roles.
-HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. miss mx mx.")
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. miss mx mx. "
+                    "gov. sen. rep. gen. lt. col. sgt. capt. rev. hon. adm. maj. cmdr. supt. insp. "
+                    "gov sen rep gen lt col sgt capt rev hon adm maj cmdr supt insp")
 
 # Nouns that name a person's role ("the minister", "Defense Minister Sergei Shoigu").
 ROLE_HEADS = _words(
@@ -94,22 +122,40 @@ ORG_CUES = _words(
     "airlines airways motors industries holdings partners capital bancorp times post news "
     "journal tribune herald gazette telegraph guardian press television tv radio studios "
     "records pictures games systems technologies labs hospital church mosque centre center "
-    "commission council regiment battalion division force ministry secretariat tribunal"
+    "commission council regiment battalion division force ministry secretariat tribunal "
+    "united rovers wanderers athletic albion rangers celtic hotspur dynamo sporting olympique "
+    "yankees mets dodgers giants cubs newsroom mariners sox orioles angels indians jays athletics "
+    "braves astros rockies padres reds pirates phillies expos marlins brewers royals twins tigers "
+    "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
+    "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
+    "rovers wanderers villa forest hotspur argyle"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
 ORG_FIRST_WORDS = _words(
     "Bank University Ministry Department Council Committee Institute Federation Union Party "
-    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko"
+    "Church Court Office Royal Jabhat Harakat Hizb Ansar Jaish Tehreek Tehrik Al-Shabab Boko "
+    "Borussia Arminia Fortuna Gloria Dynamo Dinamo Spartak Sparta Slavia Lokomotiv Real Atletico "
+    "Sporting Inter Olympique Racing Hertha Werder Bayer Eintracht Kispest Steaua Rapid Partizan"
 )
+
+# Last words of events, competitions and products: not actors ("World Cup", "Grand Prix").
+EVENT_WORDS = _words(
+    "Cup Classic Open Championship Championships Games Prix Olympics Olympic Trophy Tournament "
+    "Series Masters Marathon Rally Award Awards Prize Festival Week Day Summit Conference "
+    "Regulation Act Bill Treaty Accord Agreement Index"
+)
+# Capitalised strings that are never actors.
+NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
+                    "TV Pts Pct GB ET PT Universe State")
 
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(
     "Kremlin Pentagon NATO Nato UN EU FBI CIA NSA BBC CNN IMF WHO WTO OPEC Opec UNICEF Unicef "
-    "UNESCO Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
+    "UNESCO Interfax Hamas Hezbollah Hizbollah Taliban Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda ISIS ISIL "
     "Isis Isil Google Microsoft Apple Amazon Facebook Twitter Reuters Interpol Europol Gazprom "
     "Labour Tories Conservatives Democrats Republicans Nasdaq Fifa FIFA Uefa UEFA Nasa NASA "
-    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Vatican Whitehall "
+    "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Whitehall "
     "Congress Parliament Commons Ofcom Ofsted MI5 MI6 Sinn Fein Fatah"
 )
 ORG_ALIASES = {
@@ -160,6 +206,18 @@ DEMONYMS = {
     "Belarusian": "Belarus", "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
     "Filipino": "Philippines", "Malaysian": "Malaysia", "Qatari": "Qatar", "Emirati": "United Arab Emirates",
     "Scots": "Scotland", "Ethiopian": "Ethiopia", "Zimbabwean": "Zimbabwe",
+    "South African": "South Africa", "South Korean": "South Korea", "North Korean": "North Korea",
+    "Rwandan": "Rwanda", "Bosnian": "Bosnia", "Algerian": "Algeria", "Moroccan": "Morocco",
+    "Tunisian": "Tunisia", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Albanian": "Albania",
+    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania", "Peruvian": "Peru",
+    "Bolivian": "Bolivia", "Ecuadorean": "Ecuador", "Uruguayan": "Uruguay", "Paraguayan": "Paraguay",
+    "Chechen": "Chechnya", "Hutu": "Rwanda", "Tutsi": "Rwanda", "Taleban": "Afghanistan",
+    "Sri Lankan": "Sri Lanka", "Bangladeshi": "Bangladesh", "Nepalese": "Nepal", "Kenyans": "Kenya",
+    "Zambian": "Zambia", "Ugandan": "Uganda", "Ghanaian": "Ghana", "Senegalese": "Senegal",
+    "Cypriot": "Cyprus", "Maltese": "Malta", "Icelandic": "Iceland",
+    "Armenian": "Armenia", "Azeri": "Azerbaijan", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan",
+    "Tajik": "Tajikistan", "Mongolian": "Mongolia", "Burmese": "Myanmar", "Cambodian": "Cambodia",
+    "Singaporean": "Singapore", "Taiwanese": "Taiwan", "New Zealander": "New Zealand",
 }
 
 # Plural heads that name a group actor, and the canonical group they belong to.
@@ -181,7 +239,8 @@ GROUP_COMPOUNDS = {("opposition", "groups"): "rebels", ("rebel", "groups"): "reb
 # Words capitalised for other reasons: never an actor by themselves.
 NOT_NAMES = _words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Mr Mrs Ms Dr I The A An This That "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec I The A An This That "
     "These Those It He She They We You His Her Their Our Its But And Or If When While After "
     "Before Since During Although Though However Meanwhile Nevertheless Separately Yet So Also "
     "In On At For With By From To Of As Christmas Easter God Internet Web Islamist Islamists"

@@ -18,6 +18,8 @@ from .lexicon import ABBREVIATIONS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: G. Thorpe
+    r"|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Maj|Cmdr|Supt|Insp|Sr|Jr|St)\.(?=\s)"
     r"|[’']s\b"  # possessive, a token of its own
     r"|\w+(?:[-’'.]\w+)*?(?=[’']s\b)"  # the word before a possessive
     r"|\d+(?:[.,:]\d+)*%?"  # numbers, times, percentages
@@ -36,10 +38,10 @@ class Token:
     text: str
     tag: str
     chunk: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
+    """``text`` in lowercase, computed once."""
+    index: int
+    """Position in its sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,6 @@ def process(text: str, paragraphs: Sequence[Span]) -> Doc:
             spans = tokenize(text, start, end)
             words = [text[a:b] for a, b in spans]
             tags = tag(words)
-            tokens = tuple(Token(a, b, w, t, c) for (a, b), w, (t, c) in zip(spans, words, tags))
+            tokens = tuple(Token(a, b, w, t, c, w.lower(), i) for i, ((a, b), w, (t, c)) in enumerate(zip(spans, words, tags)))
             sentences.append(Sentence(start, end, index, tokens))
     return Doc(text, tuple(paragraphs), tuple(sentences))

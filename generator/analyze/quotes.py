@@ -10,7 +10,7 @@ before it. When none applies the quote is published unattributed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from ..model import Claim, Quote, Span
@@ -20,13 +20,22 @@ from .lexicon import QUOTE_CUES
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+_MARKS = "“”\"'«»„‘’ "
 _CUE_WORDS = "|".join(sorted(QUOTE_CUES, key=len, reverse=True))
 _CUE_AFTER = re.compile(rf"[\s,]*({_CUE_WORDS})\b\s*", re.I)
 _CUE_BEFORE = re.compile(rf"\b({_CUE_WORDS})\b(?:\s+[\w’'-]+){{0,4}}?\s*[:,]?\s*$", re.I)
 _ACCORDING_AFTER = re.compile(r"[\s,]*according to\s+", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+(.{1,80}?),\s*$", re.I)
+_ANY_VERB_AFTER = re.compile(r"\s*([a-z]+ed)\b(?=\s*[.,;!?]|\s+(?:on|in|at|to|during|after|before|when|as)\b)")
+_UNKNOWN_SOURCE_AFTER = re.compile(
+    rf"(?P<np>(?:the|a|an|one|another|some|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,5}}?)\s+(?P<cue>{_CUE_WORDS})\b"
+)
+# The rest of an attribution sentence before the quote goes on: " of the New York delegation. "
+_REST_OF_ATTRIBUTION = re.compile(r"[^.!?“”\"\n]{0,120}[.,:]\s*")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
+# Quotes shorter than this are published only when a cue stands right next to them.
+SHORT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,12 @@ def _marks(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
                 return spans, i
             spans.append((i, close + 1))
             i = close + 1
+        elif ch == "'" and text.startswith("''", i) and _opens(text, i + 1, start) and (i == start or not text[i - 1].isalnum()):
+            close = text.find("''", i + 2, end)  # ''typewriter quotes'' (New York Times style)
+            if close < 0:
+                return spans, i
+            spans.append((i, close + 2))
+            i = close + 2
         elif ch == _STRAIGHT and _opens(text, i, start):
             close = text.find(_STRAIGHT, i + 1, end)
             if close < 0:
@@ -92,41 +107,59 @@ def _opens(text: str, i: int, start: int) -> bool:
     return (i == start or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
 
 
+def _inner(text: str, span: Span) -> str:
+    """The quoted words without their marks."""
+    return text[span[0]:span[1]].strip(_MARKS).rstrip()
+
+
 def is_direct(text: str, span: QuoteSpan) -> bool:
-    """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")."""
+    """A full quote rather than a few words quoted inside a sentence ("called the plan 'a disaster'")
+    or a title ("Fox News Sunday")."""
     first, last = span.content[0], span.content[-1]
-    inner = text[last[0] + 1:last[1] - 1].rstrip()
-    words = sum(len(text[s:e].split()) for s, e in span.content)
-    if words < MIN_WORDS:
+    inner = _inner(text, last)
+    words = [w for s, e in span.content for w in _inner(text, (s, e)).split()]
+    if len(words) < MIN_WORDS or not inner:
         return False
+    if len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and len(words) > 1:
+        return False  # Title Case: a show, a book, a slogan
     before = text[max(0, first[0] - 3):first[0]].rstrip()
-    return bool(inner) and (inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or words >= 12)
+    return inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or len(words) >= 12
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
                 claims: Sequence[Claim], spans: Sequence[QuoteSpan] | None = None) -> Iterator[Quote]:
-    """Attribute every direct quote; unclear speakers stay None."""
+    """Attribute every direct quote; unclear speakers stay None.
+
+    A quote that goes on after its attribution ('"...," he said. "..."' or '"...," he said, "..."')
+    is one quote with several content spans, as one attribution covers it.
+    """
     spans = quote_spans(text, paragraphs) if spans is None else spans
-    previous: Quote | None = None
+    quotes: list[Quote] = []
     previous_end = -1
     for span in spans:
         if not is_direct(text, span):
             continue
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
-        quote = (_after(text, span, last_para_end, actors, p_start)
-                 or _before(text, span, p_start, actors)
-                 or _continued(text, span, previous, previous_end)
-                 or _from_sentence_before(text, span, p_start, claims)
-                 or Quote(content=span.content))
-        yield quote
-        previous = quote
+        previous = quotes[-1] if quotes else None
+        own = _after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+        continued = _continued(text, span, previous, previous_end) if own is None or (
+            previous is not None and own.cue is not None and own.cue == previous.cue) else None
+        if continued is not None and previous is not None:
+            quotes[-1] = replace(previous, content=previous.content + span.content)
+            previous_end = span.content[-1][1]
+            continue
+        if own is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
+            continue  # a few quoted words with no cue: a phrase, not a statement
+        quote = own or _from_sentence_before(text, span, p_start, claims) or Quote(content=span.content)
+        quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
                            quote.source[1] if quote.source else 0)
+    return iter(quotes)
 
 
 def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: int) -> Quote | None:
-    """'"...," said Shoigu' / '"...," Shoigu said' / '"...," according to X'."""
+    """'"...," said Shoigu' / '"...," Shoigu said' / '"...," according to X' / '"...," a witness said'."""
     pos = span.content[-1][1]
     if m := _CUE_AFTER.match(text, pos, end):
         source = speakers.forward(text, m.end(), actors, context)
@@ -140,15 +173,30 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
     while start < end and text[start] in " ,\t":
         start += 1
     source = speakers.forward(text, start, actors, context)
-    if source is None:
+    if source is not None:
+        rest = source.span[1]
+        if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
+            rest += m.end()
+        cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
+        if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
+            return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
-    rest = source.span[1]
-    if m := re.match(r",[^,“”\"\n]{2,120}?,", text[rest:end]):
-        rest += m.end()
-    if m := _CUE_AFTER.match(text, rest, end):
-        if text[source.span[1]:m.start(1)].strip(" ,") == "" or rest > source.span[1]:
-            return Quote(span.content, source.speaker, source.span, m.span(1))
+    if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
+        if _ends_attribution(text, m.end("cue"), end):
+            # someone we cannot name said it: publish it unattributed, never guess
+            return Quote(span.content, None, m.span("np"), m.span("cue"))
     return None
+
+
+def _continues(text: str, span: QuoteSpan) -> bool:
+    """The quote stops mid-sentence ('"...," X said, "...'), so what follows the cue continues it."""
+    return _inner(text, span.content[-1]).endswith((",", "—", "–", "-", "…"))
+
+
+def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
+    """After '"...," X said' the sentence ends or goes on; it does not introduce another quote."""
+    rest = text[cue_end:end].lstrip()
+    return not (rest[:1] in (":",) or re.match(r",?\s*[“\"]", rest) or re.match(r"that\b", rest))
 
 
 def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
@@ -173,10 +221,10 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int) -> Quote | None:
     """The second half of a split quote: '"...," he said. "..."'."""
-    if previous is None or previous.speaker is None or previous_end < 0:
+    if previous is None or previous_end < 0 or (previous.speaker is None and previous.cue is None):
         return None
     gap = text[previous_end:span.content[0][0]]
-    if "\n" in gap or not _GAP.fullmatch(gap):
+    if "\n" in gap or not (_GAP.fullmatch(gap) or _REST_OF_ATTRIBUTION.fullmatch(gap)):
         return None
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
 

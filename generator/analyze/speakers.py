@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .actors import ActorIndex
-from .lexicon import ROLE_HEADS
+from .lexicon import DEMONYMS, HONORIFICS, ROLE_HEADS
 
 _PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s*$", re.I)
@@ -21,7 +21,7 @@ _ROLE_BEFORE = re.compile(rf"\b(?:the|a|an|one)\s+((?:[\w’'-]+\s+){{0,4}}?)({_
 _APPOSITION_BEFORE = re.compile(r",\s*[^,“”\"\n]{2,120}?,\s*$")
 GENDER = {"he": "male", "she": "female"}
 # How far back a pronoun may look for its antecedent (characters).
-PRONOUN_WINDOW = 600
+PRONOUN_WINDOW = 1200
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,37 @@ class Source:
     speaker: str | None
 
 
+_TITLE_WORD = re.compile(
+    rf"([A-Z][\w’'-]*\.?|(?:campaign|former|top|senior|deputy|chief|political|[a-z]+-[a-z]+|{_ROLE_WORDS})\b)\s+")
+
+
 def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> Source | None:
     """The source named at ``start`` (after a cue: "said Shoigu", "said the minister")."""
-    mention = actors.mention_at(start)
-    if mention:
-        return Source((mention[0], mention[1]), mention[2])
+    pos = start
+    for _ in range(6):  # titles and modifiers before a name: "Gov. Kasich", "Malaysian Defence Minister X"
+        mention = actors.mention_at(pos)
+        if mention and not _modifies(text, mention[1]):
+            if text.startswith(("’s", "'s"), mention[1]):
+                return None  # "Clinton's aide": someone else
+            return Source((start, mention[1]), mention[2])
+        m = _TITLE_WORD.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
     if m := _PRONOUN_AFTER.match(text, start):
         return Source(m.span(), _pronoun(m.group(1), start, actors, context_start))
     if m := _ROLE_AFTER.match(text, start):
         return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors))
     return None
+
+
+def _modifies(text: str, end: int) -> bool:
+    """A name followed by another name or a role is a modifier ("Clinton campaign chairman John Podesta")."""
+    m = re.match(r"[ \t]+([\w’'.-]+)", text[end:end + 40])
+    if not m:
+        return False
+    word = m.group(1)
+    return word[:1].isupper() or word.lower() in ROLE_HEADS or word.lower() in ("campaign", "spokesman", "spokeswoman", "aide", "adviser")
 
 
 def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposition: bool = True) -> Source | None:
@@ -67,7 +88,7 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
 def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
     word = word.lower()
     kinds = ("person",) if word in GENDER else ("group", "organization", "place")
-    return actors.recent(at, max(context_start, at - PRONOUN_WINDOW), kinds, GENDER.get(word))
+    return actors.recent(at, at - PRONOUN_WINDOW, kinds, GENDER.get(word))
 
 
 def _role(start: int, end: int, head: str, actors: ActorIndex) -> str | None:

@@ -1,0 +1,1 @@
+"""Evaluation against public gold data: PolNeAR attributions and CoNLL-2003 entities."""
