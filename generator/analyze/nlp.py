@@ -76,6 +76,9 @@ class Doc:
                 for t in s.tokens if t.start >= start and t.end <= end]
 
 
+MAX_TAGGED_WORDS = 250
+
+
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """Punkt with our own abbreviation list: no trained model to download."""
@@ -98,11 +101,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 def tag(words: Sequence[str]) -> list[tuple[str, str]]:
     """(POS tag, chunk tag) for each word, from TextBlob's pattern tagger and chunker."""
-    if not words:
-        return []
     parser = _parser()
-    chunked = parser.find_chunks(parser.find_tags(list(words)))
-    return [(w[1], w[2]) for w in chunked]
+    tags: list[tuple[str, str]] = []
+    # The chunker is quadratic in sentence length: a "sentence" of 100,000 words (a scraped page
+    # without full stops) took minutes. No real sentence is this long; longer runs go in pieces.
+    for i in range(0, len(words), MAX_TAGGED_WORDS):
+        chunked = parser.find_chunks(parser.find_tags(list(words[i:i + MAX_TAGGED_WORDS])))
+        tags.extend((w[1], w[2]) for w in chunked)
+    return tags
 
 
 def process(text: str, paragraphs: Sequence[Span]) -> Doc:
