@@ -174,3 +174,20 @@ def test_analyze_reads_hostile_files_without_crashing(tmp_path: Path):
     assert len(lines) == len(PUBLISHED)
     assert {Path(json.loads(line)["source_path"]).name for line in lines} == set(PUBLISHED)
     assert result.stderr.count("newsreport: skipped") == len(SKIPPED)
+
+
+def test_large_adversarial_articles_are_analysed_in_linear_time():
+    """Below the size limit, text made to be slow is not: these took minutes before (issue 6)."""
+    import time
+
+    from generator.analyze import analyze
+    from generator.ingest import parse_article
+
+    size = 128 * 1024
+    bodies = ["Angela Merkel said the West accused Russia. " * (size // 44),  # thousands of claims
+              "Bank Of England Minister Of State Of Affairs " * (size // 45)]  # no full stop at all
+    started = time.monotonic()
+    for body in bodies:
+        analysis = analyze(parse_article(f"Headline\n\n{body}\n", "slow.txt", "slow"))
+        assert analysis.actors
+    assert time.monotonic() - started < 15  # about 2 s; about 25 s with the quadratic steps
