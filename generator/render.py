@@ -10,16 +10,18 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .link import Corpus, CorpusActor
-from .model import Analysis, Claim, Quote, Sentiment, Span
+from .link import Corpus
+from .model import ACTOR_KINDS, STANCES, Analysis, Sentiment
 from .serialize import to_dict
+from .views import Edge, Views, by_source, newest_first, paged, source_of, stance_counts, summary
 
 # Python-Markdown's escapable characters (with the tables extension's "|"): a backslash makes each
 # plain text. "&", "<" and ">" become entities instead.
@@ -63,6 +65,16 @@ def slug(value: str) -> Markup:
     return Markup(value)
 
 
+_HREF = re.compile(r"(\.\./)*[a-z0-9][a-z0-9/_.-]*(#[a-z0-9-]+)?")
+
+
+def href(value: str) -> Markup:
+    """A relative link target to one of our own pages, passed through unescaped."""
+    if not _HREF.fullmatch(value) or "//" in value:
+        raise ValueError(f"not one of our paths: {value!r}")
+    return Markup(value)
+
+
 def md_join(values: Iterable[Any], sep: str = ", ") -> Markup:
     """Join values, each escaped, into one Markdown string."""
     return Markup(sep).join(md(v) for v in values)
@@ -76,6 +88,57 @@ def polarity_word(s: Sentiment) -> str:
     return "neutral"
 
 
+def signed(value: float) -> str:
+    """A sentiment score for people: two decimals, with its sign."""
+    return f"{value:+.2f}"
+
+
+_MERMAID_UNSAFE = re.compile(r"[^\w .,'-]+")
+
+
+def mermaid_label(name: str) -> str:
+    """An actor's name made safe inside a quoted Mermaid label: no quotes, brackets, pipes,
+    semicolons, entities or backticks can close the label or the fence."""
+    return " ".join(_MERMAID_UNSAFE.sub(" ", _CONTROL.sub(" ", name)).split())[:60] or "?"
+
+
+def mermaid(edges: Iterable[Edge]) -> Markup:
+    """A who-accuses-whom diagram as a Mermaid fence; node ids are ours, labels are sanitised."""
+    nodes: dict[str, str] = {}
+    arrows = []
+    for e in edges:
+        a, b = (nodes.setdefault(x.id, f"a{len(nodes)}") for x in (e.speaker, e.target))
+        arrows.append(f"  {a} -->|{e.stance}{f' ×{e.count}' if e.count > 1 else ''}| {b}")
+    names = {e.speaker.id: e.speaker.name for e in edges} | {e.target.id: e.target.name for e in edges}
+    lines = ["```mermaid", "graph LR"]
+    lines += [f'  {node}["{mermaid_label(names[actor_id])}"]' for actor_id, node in nodes.items()]
+    return Markup("\n".join(lines + arrows + ["```"]))
+
+
+_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~!$&'*+,;=:@%/?#-]*)?")
+
+
+def original(url: str) -> Markup:
+    """A link to the article's original address, only when it is a plain http(s) URL."""
+    if not _WEB_URL.fullmatch(url) or "(" in url or ")" in url:
+        return md(url)
+    return Markup(f"[Original]({html.escape(url, quote=True)})")
+
+
+def yaml_str(value: str) -> Markup:
+    """A one-line YAML string for front matter (JSON is YAML).
+
+    Material prints front-matter values such as tags into the page as HTML, unescaped, so only
+    word characters and plain punctuation survive: "<img onerror=...>" becomes "img onerror ...".
+    """
+    plain = re.sub(r"[^\w .,'()/-]+", " ", _CONTROL.sub(" ", value))
+    return Markup(json.dumps(" ".join(plain.split()) or "unknown", ensure_ascii=True))
+
+
+def bar(count: int, most: int, width: int = 24) -> str:
+    return "█" * max(1, round(width * count / max(most, 1)))
+
+
 def environment(templates: Path) -> Environment:
     """The one Jinja environment, with our filters."""
     env = Environment(
@@ -87,7 +150,8 @@ def environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, link=link, slug=slug, md_join=md_join, polarity=polarity_word, excerpt=_excerpt)
+    env.filters.update(md=md, link=link, slug=slug, href=href, md_join=md_join, polarity=polarity_word, excerpt=_excerpt,
+                       signed=signed, mermaid=mermaid, yaml_str=yaml_str, original=original, bar=bar, summary=summary, source_of=source_of)
     return env
 
 
@@ -96,45 +160,7 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-# --- view models ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ItemView:
-    """A quote or claim as a page shows it."""
-
-    kind: str  # "quote" or "claim"
-    number: int
-    anchor: str
-    text: str
-    speaker: CorpusActor | None
-    source_text: str | None
-    cue_text: str | None
-    stance: str | None
-    targets: tuple[CorpusActor, ...]
-    sentiment: Sentiment
-    analysis: Analysis
-
-
-def _span_text(text: str, span: Span | None) -> str | None:
-    return None if span is None else text[span[0]:span[1]]
-
-
-def items(analysis: Analysis, corpus: Corpus) -> list[ItemView]:
-    """Quotes then claims of one article, numbered as in its text."""
-    text, article_id = analysis.article.text, analysis.article.id
-    views = []
-    for kind, entries in (("quote", analysis.quotes), ("claim", analysis.claims)):
-        for n, item in enumerate(entries, 1):
-            speaker_id = corpus.actor_page(article_id, item.speaker)
-            targets = tuple(corpus.by_id(t) for t in (corpus.actor_page(article_id, x) for x in getattr(item, "targets", ())) if t)
-            views.append(ItemView(
-                kind, n, f"{kind}-{n}", " … ".join(text[s:e] for s, e in item.content),
-                corpus.by_id(speaker_id) if speaker_id else None,
-                _span_text(text, item.source), _span_text(text, item.cue),
-                getattr(item, "stance", None), targets, item.sentiment, analysis,
-            ))
-    return views
-
+# --- the full text ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Mark:
@@ -188,39 +214,98 @@ def text_html(analysis: Analysis) -> Markup:
 
 # --- pages ------------------------------------------------------------------------------------
 
+UP = Markup("../")
+ARTICLES_PER_PAGE = 100
+ACTORS_PER_PAGE = 200
+ITEMS_PER_PAGE = 100
+
+
 def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     """Every generated page and data file, as relative path -> content."""
     env = environment(templates)
+    views = Views(corpus)
     pages: dict[str, str] = {}
-    by_date = sorted(corpus.analyses, key=lambda a: (a.article.date or "", a.article.title), reverse=True)
-    all_items = {a.article.id: items(a, corpus) for a in corpus.analyses}
+    article_tpl, actor_tpl = env.get_template("article.md.j2"), env.get_template("actor.md.j2")
     for analysis in corpus.analyses:
         article_id = analysis.article.id
-        actors = sorted({corpus.by_id(g) for g in (corpus.actor_page(article_id, a.id) for a in analysis.actors) if g},
-                        key=lambda a: (-sum(len(ap.actor.mentions) for ap in a.appearances if ap.article_id == article_id), a.name))
-        pages[f"articles/{article_id}.md"] = env.get_template("article.md.j2").render(
-            analysis=analysis, article=analysis.article, actors=actors,
-            items=all_items[article_id], text_html=text_html(analysis),
+        pages[f"articles/{article_id}.md"] = article_tpl.render(
+            analysis=analysis, article=analysis.article, actors=views.article_actors(analysis),
+            items=views.items[article_id], text_html=text_html(analysis),
         )
-        pages[f"api/articles/{article_id}.json"] = json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n"
-    titles = {a.article.id: a.article for a in corpus.analyses}
+        pages[f"api/articles/{article_id}.json"] = _json(to_dict(analysis))
     for actor in corpus.actors:
-        mine = [v for a in actor.appearances for v in all_items[a.article_id]
-                if v.speaker is not None and v.speaker.id == actor.id]
-        about = [v for a in actor.appearances for v in all_items[a.article_id]
-                 if v.kind == "claim" and any(t.id == actor.id for t in v.targets)]
-        pages[f"actors/{actor.id}.md"] = env.get_template("actor.md.j2").render(
-            actor=actor, quotes=[v for v in mine if v.kind == "quote"],
-            claims=[v for v in mine if v.kind == "claim"], about=about, articles=titles,
-        )
-    actors_by_mentions = sorted(corpus.actors, key=lambda a: (-a.mention_count, a.name))
-    quote_count = sum(len(a.quotes) for a in corpus.analyses)
-    claim_count = sum(len(a.claims) for a in corpus.analyses)
-    context = dict(analyses=by_date, actors=actors_by_mentions, quote_count=quote_count,
-                   claim_count=claim_count, kinds=("person", "organization", "place", "group"))
-    pages["index.md"] = env.get_template("home.md.j2").render(**context)
-    pages["articles/index.md"] = env.get_template("articles.md.j2").render(**context)
-    pages["actors/index.md"] = env.get_template("actors.md.j2").render(**context)
+        view = views.actor(actor)
+        pages[f"actors/{actor.id}.md"] = actor_tpl.render(v=view, actor=actor)
+        pages[f"api/actors/{actor.id}.json"] = _json(actor_dict(view))
+    pages.update(_index_pages(env, views))
     for static in sorted((templates / "pages").glob("*.md")):
         pages[static.name] = static.read_text(encoding="utf-8")
     return pages
+
+
+def _index_pages(env: Environment, views: Views) -> dict[str, str]:
+    corpus = views.corpus
+    pages: dict[str, str] = {}
+    ordered = newest_first(corpus.analyses)
+    by_mentions = sorted(corpus.actors, key=lambda a: (-a.mention_count, a.name))
+    sources = by_source(corpus.analyses)
+    figures = dict(
+        articles=len(corpus.analyses), actors=len(corpus.actors),
+        quotes=sum(len(a.quotes) for a in corpus.analyses), claims=sum(len(a.claims) for a in corpus.analyses),
+        kinds=[(k, sum(1 for a in corpus.actors if a.kind == k)) for k in ACTOR_KINDS],
+        stances=stance_counts(corpus), sources=sources,
+    )
+    pages["index.md"] = env.get_template("home.md.j2").render(latest=ordered[:10], top=by_mentions[:10], **figures)
+
+    def lists(template: str, rows, first: str, rest: str, per_page: int, **extra) -> None:
+        for name, page in paged(rows, first, rest, per_page):
+            pages[name] = env.get_template(template).render(page=page, root=UP, **extra)
+
+    lists("articles.md.j2", ordered, "articles/index.md", "browse/articles-{n}.md", ARTICLES_PER_PAGE,
+          title="Articles", sources=sources, source=None)
+    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(sources=sources, root=UP)
+    for name, slug_, members in sources:
+        lists("articles.md.j2", members, f"browse/source-{slug_}.md", f"browse/source-{slug_}-{{n}}.md",
+              ARTICLES_PER_PAGE, title=f"Articles from {name}", sources=sources, source=name)
+    pages["actors/index.md"] = env.get_template("actors.md.j2").render(top=by_mentions[:100], root=UP, **figures)
+    for kind in ACTOR_KINDS:
+        lists("actors_kind.md.j2", [a for a in by_mentions if a.kind == kind], f"browse/actors-{kind}.md",
+              f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=figures["kinds"])
+    lists("quotes.md.j2", list(views.all_items("quote")), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
+    pages["claims/index.md"] = env.get_template("claims.md.j2").render(root=UP, **figures)
+    claims = list(views.all_items("claim"))
+    for stance in STANCES:
+        lists("claims_stance.md.j2", [c for c in claims if c.stance == stance], f"browse/claims-{stance}.md",
+              f"browse/claims-{stance}-{{n}}.md", ITEMS_PER_PAGE, stance=stance, stances=figures["stances"])
+    return pages
+
+
+def actor_dict(view) -> dict[str, Any]:
+    """The public JSON form of an actor page (documented by generator/actor.schema.json)."""
+    actor = view.actor
+
+    def item(v) -> dict[str, Any]:
+        out = {"article": v.analysis.article.id, "anchor": v.anchor, "text": v.text,
+               "speaker": v.speaker.id if v.speaker else None}
+        if v.kind == "claim":
+            out.update(stance=v.stance, targets=[t.id for t in v.targets])
+        return out
+
+    return {
+        "schema_version": 1, "id": actor.id, "name": actor.name, "kind": actor.kind,
+        "aliases": list(actor.aliases), "roles": list(actor.roles), "mention_count": actor.mention_count,
+        "articles": [
+            {"id": a.article.id, "title": a.article.title, "date": a.article.date,
+             "actor_ids": [ap.actor.id for ap in actor.appearances if ap.article_id == a.article.id],
+             "mentions": actor.mentions_in(a.article.id)}
+            for a in view.articles
+        ],
+        "quotes": [item(v) for _, vs in view.quotes_by_article for v in vs],
+        "claims": [item(v) for v in view.claims],
+        "claims_about": [item(v) for v in view.about],
+        "alongside": [{"id": a.id, "name": a.name, "articles": n} for a, n in view.alongside],
+    }
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

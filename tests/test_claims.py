@@ -130,3 +130,11 @@ def test_said_after_the_content_is_not_read_as_an_apposition():
                             "distributors more flexibility, said Ms Deans.")
     claim = analysis.claims[0]
     assert analysis.actor(claim.speaker).name == "Fiona Deans"
+
+
+def test_person_of_place_speaks_and_participles_that_describe_are_not_cues():
+    kasich = analyse_text("Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the Khan family deserved better.")
+    assert [kasich.actor(c.speaker).name for c in kasich.claims] == ["John Kasich"]
+    polls = analyse_text("Early polls show voters in the area rejecting Mr. Trump.")
+    t = polls.article.text
+    assert [t[c.cue[0]:c.cue[1]] for c in polls.claims] == ["show"]

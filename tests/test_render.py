@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from html.parser import HTMLParser
+from importlib.resources import files
 from pathlib import Path
 
+import jsonschema
 import markdown
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pymdownx.superfences import fence_code_format
 
 from generator.analyze import analyze
 from generator.errors import ArticleError
 from generator.ingest import parse_article
 from generator.link import link
-from generator.render import md, render_site, text_html
+from generator.model import Actor, Analysis, Article, Sentiment
+from generator.render import md, mermaid_label, original, render_site, text_html
 
 from .conftest import ROOT, analyse_text
 
 TEMPLATES = ROOT / "site_templates"
-EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.superfences"]
+EXTENSION_CONFIGS = {"pymdownx.superfences": {"custom_fences": [
+    {"name": "mermaid", "class": "mermaid", "format": fence_code_format}]}}
 HOSTILE = (
     "<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src=javascript:alert(3)></iframe> "
     "[click](javascript:alert(4)) **bold** # heading {{ 7*7 }} {% include 'x' %} !!! note "
@@ -28,7 +36,7 @@ HOSTILE = (
 
 
 def _to_html(source: str) -> str:
-    return markdown.markdown(source, extensions=EXTENSIONS)
+    return markdown.markdown(source, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
 def _visible(fragment: str) -> str:
@@ -90,7 +98,7 @@ HOSTILE_PIECES = st.sampled_from([
 ARTICLE_TEXT = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=12)), max_size=40).map("".join)
 # What the page templates themselves produce: anything else came from article text.
 OUR_TAGS = {"h1", "h2", "p", "div", "span", "a", "table", "thead", "tbody", "tr", "th", "td",
-            "blockquote", "em", "strong", "code", "ul", "ol", "li", "hr", "br"}
+            "blockquote", "em", "strong", "code", "pre", "ul", "ol", "li", "hr", "br"}
 
 
 class _Tags(HTMLParser):
@@ -126,3 +134,75 @@ def test_any_text_analyses_and_renders_to_our_markup_only(title, body):
             found.feed(_to_html(content))
             assert found.tags <= OUR_TAGS, (name, found.tags - OUR_TAGS)
             assert found.bad_attrs == [], name
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=80))
+def test_mermaid_labels_cannot_close_the_label_or_the_fence(name):
+    label = mermaid_label(name)
+    assert label and not any(c in label for c in '"[](){}|;#&<>`\\\n')
+
+
+def test_original_links_only_plain_web_addresses():
+    assert original("https://example.org/news/1") == "[Original](https://example.org/news/1)"
+    for hostile in ("javascript:alert(1)", "https://x.org/a)(b", "data:text/html,<b>", "https://x.org/<script>"):
+        out = _to_html(original(hostile))
+        assert "<a " not in out and "<script" not in out and "<b>" not in out, hostile
+
+
+def test_actor_pages_export_json_in_the_documented_shape(seed_analysis):
+    pages = render_site(link([seed_analysis]), TEMPLATES)
+    schema = json.loads(files("generator").joinpath("actor.schema.json").read_text(encoding="utf-8"))
+    actor_files = [name for name in pages if name.startswith("api/actors/")]
+    assert len(actor_files) == sum(1 for name in pages if name.startswith("actors/") and name != "actors/index.md")
+    for name in actor_files:
+        jsonschema.validate(json.loads(pages[name]), schema)
+    shoigu = json.loads(pages["api/actors/sergei-shoigu.json"])
+    assert [q["anchor"] for q in shoigu["quotes"]] == ["quote-1", "quote-4", "quote-5"]
+    assert {"the-west"} <= {t for c in shoigu["claims"] for t in c["targets"]}
+
+
+def test_actor_page_shows_who_accuses_whom_and_claims_about(seed_analysis):
+    pages = render_site(link([seed_analysis]), TEMPLATES)
+    shoigu = _to_html(pages["actors/sergei-shoigu.md"])
+    assert '<pre class="mermaid"><code>graph LR' in shoigu
+    assert "a0 --&gt;|accuses| a1" in shoigu
+    west = pages["actors/the-west.md"]
+    assert "## Claims about the West" in west and "(../actors/sergei-shoigu.md)" in west
+
+
+def _fake(n: int) -> Analysis:
+    text = f"Story {n}\n\nAlice Smith said things about item {n}."
+    article = Article(f"a-{n:03d}", f"news/section-{n % 3}/{n}.txt", text, f"Story {n}", (0, len(f"Story {n}")),
+                      ((len(f"Story {n}") + 2, len(text)),), date=f"2020-01-{n % 28 + 1:02d}")
+    start = text.index("Alice")
+    actor = Actor("alice-smith", "Alice Smith", "person", (), (), ((start, start + 11),))
+    return Analysis(article, (actor,), (), (), Sentiment(0.0, 0.0))
+
+
+def test_long_lists_are_paged_and_every_article_is_listed_once():
+    pages = render_site(link([_fake(n) for n in range(250)]), TEMPLATES)
+    listed = [pages["articles/index.md"], pages["browse/articles-2.md"], pages["browse/articles-3.md"]]
+    assert "browse/articles-4.md" not in pages
+    assert "Page 1 of 3" in listed[0] and "[2](../browse/articles-2.md)" in listed[0]
+    rows = [line for page in listed for line in page.splitlines() if line.startswith("| [Story")]
+    assert len(rows) == 250 and len(set(rows)) == 250
+    assert "2020\\-01\\-28" in rows[0] and "2020\\-01\\-01" in rows[-1]
+    assert "| [section\\-0](../browse/source-section-0.md) | 84 |" in pages["browse/sources.md"]
+    alice = pages["actors/alice-smith.md"]
+    assert "250** articles" in alice and "## Timeline" in alice and "| 2020\\-01 | 250 |" in alice
+
+
+def test_article_tag_from_a_hostile_source_stays_one_front_matter_string():
+    from dataclasses import replace
+
+    from mkdocs.utils.meta import get_data
+
+    analysis = analyse_text("“We will win this war,” said Angela Merkel.")
+    source = 'x"\n---\ntitle: pwned\n' + HOSTILE
+    analysis = replace(analysis, article=replace(analysis.article, source=source))
+    page = render_site(link([analysis]), TEMPLATES)[f"articles/{analysis.article.id}.md"]
+    body, meta = get_data(page)
+    assert set(meta) == {"tags"} and len(meta["tags"]) == 1
+    # Material prints tags as raw HTML: nothing that could open a tag or an attribute survives
+    assert not set('<>"&') & set(meta["tags"][0])
+    assert "title pwned" in meta["tags"][0]
+    assert body.startswith("# A headline")

@@ -223,6 +223,13 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
         if not run:
             continue
         first = run[0].index == 0 or tokens[run[0].index - 1].text in "“\"‘'("
+        of = next((n for n, t in enumerate(run) if t.lower == "of"), None)
+        if of and of < len(run) - 1 and _join(run[of + 1:]) in places() and (
+                first_name(run[0].text) or run[0].lower.rstrip(".") in HONORIFICS or run[0].lower in ROLE_HEADS):
+            # "John Kasich of Ohio", "Gov. John Kasich of Ohio": a person, then a place
+            yield from _split_run(run[:of], tokens, first, role_refs)
+            yield _mention(run[of + 1:], "place", False)
+            continue
         yield from _split_run(run, tokens, first, role_refs)
 
 

@@ -119,8 +119,14 @@ def _overlap(a: Span, b: Span) -> bool:
 def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     token = tokens[k]
     stance = STANCE_OF_VERB.get(token.lower)
-    if not stance or not token.tag.startswith("VB"):
+    if not stance:
         return None
+    if not token.tag.startswith("VB"):
+        # "polls show", "records show": the tagger reads a plural noun before a verb as a compound
+        if not (token.lower in _EVIDENCE | {"say", "says"} and k > 0 and tokens[k - 1].tag in ("NNS", "NNPS")):
+            return None
+    if token.tag == "VBG" and k > 0 and tokens[k - 1].text != "," and tokens[k - 1].lower not in _BE | {"while", "after", "before", "by"}:
+        return None  # "voters rejecting Mr. Trump": a description, not someone speaking
     if k > 0 and tokens[k - 1].lower in _BE and token.tag == "VBN":
         return None  # passive: "was accused by" names the source after the verb
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
@@ -250,6 +256,9 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     named = speakers.backward(doc.text, end, actors, context, apposition=False)
     if named and named.span[0] >= sentence.start and named.span[1] == end:
         first = next((i for i, t in enumerate(tokens) if t.start >= named.span[0]), j)
+        of_place = _person_of_place(tokens, first, named, actors)
+        if of_place:
+            return of_place
         if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
             return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
@@ -263,8 +272,8 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         while i > 0 and tokens[i].text != "," and j - i < 14:
             i -= 1
         inner = tokens[i + 1:j]
-        relative = bool(inner) and inner[0].lower in ("who", "whose", "which")
-        if tokens[i].text == "," and inner and (relative or not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner)):
+        relative_at = next((n for n, t in enumerate(inner) if t.lower in ("who", "whose", "which")), len(inner))
+        if tokens[i].text == "," and inner and not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
             end_before = tokens[i].start
             paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
             if paren:
@@ -272,7 +281,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
             named = speakers.backward(doc.text, end_before, actors, context, apposition=False)
             if named and named.span[0] >= sentence.start:
                 first = next((n for n, t in enumerate(tokens) if t.start >= named.span[0]), i)
-                return named, first
+                return _person_of_place(tokens, first, named, actors) or (named, first)
         return None, -1
     if not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP"):
         return None, -1
@@ -283,6 +292,17 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     inside = [a for a in actors.within(*span)]
     speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
     return speakers.Source(span, speaker), i
+
+
+def _person_of_place(tokens: tuple[Token, ...], first: int, named: speakers.Source,
+                     actors: ActorIndex) -> tuple[speakers.Source, int] | None:
+    """"John Kasich of Ohio said": the person speaks, not the place."""
+    if first > 1 and tokens[first - 1].lower in ("of", "from"):
+        person = actors.mention_ending(tokens[first - 2].end)
+        actor = actors.get(person[2]) if person else None
+        if person and actor and actor.kind == "person":
+            return speakers.Source((person[0], named.span[1]), person[2]), first - 2
+    return None
 
 
 def _speaking_for(doc: Doc, sentence: Sentence, prep: int, named: speakers.Source,

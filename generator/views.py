@@ -1,0 +1,224 @@
+"""View models: what each page shows, worked out from the linked corpus. No text analysis here and
+no Markdown either; :mod:`generator.render` turns these into pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .ids import slugify
+from .link import Corpus, CorpusActor
+from .model import STANCES, Analysis, Sentiment, Span
+
+T = TypeVar("T")
+SUMMARY_CHARS = 400
+DIAGRAM_EDGES = 12
+"""A who-accuses-whom diagram beyond this many arrows stops being readable; the busiest are kept."""
+UNKNOWN_SOURCE = "unknown source"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A quote or claim as a page shows it."""
+
+    kind: str  # "quote" or "claim"
+    number: int
+    anchor: str
+    text: str
+    speaker: CorpusActor | None
+    source_text: str | None
+    cue_text: str | None
+    stance: str | None
+    targets: tuple[CorpusActor, ...]
+    sentiment: Sentiment
+    analysis: Analysis
+
+
+def _span_text(text: str, span: Span | None) -> str | None:
+    return None if span is None else text[span[0]:span[1]]
+
+
+def items(analysis: Analysis, corpus: Corpus) -> list[ItemView]:
+    """Quotes then claims of one article, numbered as in its text."""
+    text, article_id = analysis.article.text, analysis.article.id
+    views = []
+    for kind, entries in (("quote", analysis.quotes), ("claim", analysis.claims)):
+        for n, item in enumerate(entries, 1):
+            speaker_id = corpus.actor_page(article_id, item.speaker)
+            target_ids = (corpus.actor_page(article_id, x) for x in getattr(item, "targets", ()))
+            targets = tuple(dict.fromkeys(corpus.by_id(t) for t in target_ids if t))
+            views.append(ItemView(
+                kind, n, f"{kind}-{n}", " … ".join(text[s:e] for s, e in item.content),
+                corpus.by_id(speaker_id) if speaker_id else None,
+                _span_text(text, item.source), _span_text(text, item.cue),
+                getattr(item, "stance", None), targets, item.sentiment, analysis,
+            ))
+    return views
+
+
+def summary(analysis: Analysis, limit: int = SUMMARY_CHARS) -> str:
+    """The lead: the first sentences of the body, up to about ``limit`` characters."""
+    text = analysis.article.text
+    body = " ".join(" ".join(text[s:e].split()) for s, e in analysis.article.paragraphs[:2])
+    out = ""
+    for sentence in _SENTENCE_END.split(body):
+        if out and len(out) + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    return out if len(out) <= limit + 200 else out[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def source_of(analysis: Analysis) -> str:
+    """The publisher, or the folder the article was filed in (a section such as "business")."""
+    if analysis.article.source:
+        return analysis.article.source
+    parts = re.split(r"[\\/]", analysis.article.source_path)
+    return parts[-2] if len(parts) > 1 and parts[-2] not in ("", ".", "seeds") else UNKNOWN_SOURCE
+
+
+def newest_first(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """Dated articles newest first, then undated ones by title."""
+    dated = sorted((a for a in analyses if a.article.date), key=lambda a: (a.article.date, a.article.title), reverse=True)
+    return dated + sorted((a for a in analyses if not a.article.date), key=lambda a: a.article.title.lower())
+
+
+# --- actor pages ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow of the who-accuses-whom diagram: ``speaker`` ``stance`` ``target``, ``count`` times."""
+
+    speaker: CorpusActor
+    stance: str
+    target: CorpusActor
+    count: int
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """Everything an actor page shows."""
+
+    actor: CorpusActor
+    quotes_by_article: list[tuple[Analysis, list[ItemView]]]
+    claims: list[ItemView]
+    about: list[ItemView]
+    alongside: list[tuple[CorpusActor, int]]
+    edges: list[Edge]
+    timeline: list[tuple[str, int]]
+    articles: list[Analysis]
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(q) for _, q in self.quotes_by_article)
+
+
+class Views:
+    """The corpus with its items indexed once, for every page to draw on."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.analyses = {a.article.id: a for a in corpus.analyses}
+        self.items = {a.article.id: items(a, corpus) for a in corpus.analyses}
+        self.actors_in: dict[str, list[str]] = {
+            a.article.id: list(dict.fromkeys(g for g in (corpus.actor_page(a.article.id, x.id) for x in a.actors) if g))
+            for a in corpus.analyses
+        }
+
+    def article_actors(self, analysis: Analysis) -> list[CorpusActor]:
+        """The article's actors, most mentioned here first."""
+        article_id = analysis.article.id
+        found = [self.corpus.by_id(g) for g in self.actors_in[article_id]]
+        return sorted(found, key=lambda a: (-a.mentions_in(article_id), a.name))
+
+    def actor(self, actor: CorpusActor) -> ActorView:
+        articles = newest_first([self.analyses[i] for i in actor.article_ids])
+        mine = [v for a in articles for v in self.items[a.article.id] if v.speaker is not None and v.speaker.id == actor.id]
+        about = [v for a in articles for v in self.items[a.article.id]
+                 if v.kind == "claim" and any(t.id == actor.id for t in v.targets)]
+        grouped: dict[str, list[ItemView]] = defaultdict(list)
+        for v in mine:
+            if v.kind == "quote":
+                grouped[v.analysis.article.id].append(v)
+        alongside = Counter(g for i in actor.article_ids for g in self.actors_in[i] if g != actor.id)
+        return ActorView(
+            actor=actor,
+            quotes_by_article=[(self.analyses[i], vs) for i, vs in grouped.items()],
+            claims=[v for v in mine if v.kind == "claim"],
+            about=about,
+            alongside=[(self.corpus.by_id(g), n) for g, n in sorted(alongside.items(), key=lambda kv: (-kv[1], kv[0]))[:12]],
+            edges=_edges([v for v in mine if v.kind == "claim"] + about),
+            timeline=_timeline(articles),
+            articles=articles,
+        )
+
+    def all_items(self, kind: str) -> Iterator[ItemView]:
+        """Every quote or claim of the corpus, newest article first."""
+        for analysis in newest_first(self.corpus.analyses):
+            yield from (v for v in self.items[analysis.article.id] if v.kind == kind)
+
+
+def _edges(claims: list[ItemView]) -> list[Edge]:
+    counts: Counter = Counter()
+    ends: dict[tuple[str, str, str], tuple[CorpusActor, CorpusActor]] = {}
+    for c in claims:
+        if c.speaker is None or c.stance == "asserts":
+            continue
+        for target in c.targets:
+            if target.id != c.speaker.id:
+                key = (c.speaker.id, c.stance or "", target.id)
+                counts[key] += 1
+                ends[key] = (c.speaker, target)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:DIAGRAM_EDGES]
+    return [Edge(ends[k][0], k[1], ends[k][1], n) for k, n in top]
+
+
+def _timeline(articles: list[Analysis]) -> list[tuple[str, int]]:
+    """(month "YYYY-MM", articles that month), oldest first; empty when no article is dated."""
+    months = Counter(a.article.date[:7] for a in articles if a.article.date and len(a.article.date) >= 7)
+    return sorted(months.items())
+
+
+# --- index pages ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a long list: its rows and where its neighbours are."""
+
+    number: int
+    total: int
+    rows: list
+    links: tuple[str, ...]
+    """Page file names relative to the list's folder, page 1 first."""
+
+
+def paged(rows: Sequence[T], first: str, rest: str, per_page: int) -> list[tuple[str, Page]]:
+    """Split ``rows`` into pages: the first at ``first``, then ``rest.format(n=2)`` and so on."""
+    chunks = [list(rows[i:i + per_page]) for i in range(0, len(rows), per_page)] or [[]]
+    names = tuple([first] + [rest.format(n=n) for n in range(2, len(chunks) + 1)])
+    return [(names[i], Page(i + 1, len(chunks), chunk, names)) for i, chunk in enumerate(chunks)]
+
+
+def by_source(analyses: Sequence[Analysis]) -> list[tuple[str, str, list[Analysis]]]:
+    """(source, slug, its articles newest first), the biggest source first."""
+    groups: dict[str, list[Analysis]] = defaultdict(list)
+    for a in analyses:
+        groups[source_of(a)].append(a)
+    used: set[str] = set()
+    out = []
+    for name, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
+        slug = slugify(name, fallback="source")
+        while slug in used:
+            slug += "-x"
+        used.add(slug)
+        out.append((name, slug, newest_first(members)))
+    return out
+
+
+def stance_counts(corpus: Corpus) -> list[tuple[str, int]]:
+    counts = Counter(c.stance for a in corpus.analyses for c in a.claims)
+    return [(s, counts[s]) for s in STANCES]
