@@ -90,7 +90,8 @@ def test_article_text_is_shown_literally_and_nothing_in_it_runs(hostile_build: H
     for shown in EXPECTED[name].shows:
         assert squash(shown) in text
     html_text = page.read_text(encoding="utf-8")
-    assert 'class="admonition' not in html_text and "<table" not in html_text.split('<div class="nr-text">')[-1]
+    assert 'class="admonition note' not in html_text and "Not an admonition</p>" not in html_text
+    assert "<table" not in html_text.split('<div class="nr-text">')[-1]
 
 
 def test_no_page_of_the_site_carries_injected_markup(hostile_build: HostileBuild):
