@@ -142,35 +142,34 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     if not changed and not stale:
         _write_manifest(manifest, sorted(pages))
         return 0, 0
-    staged = _stage(changed)
-    with _no_interrupt():
-        # Until the stale files are gone, the manifest lists both sets, so nothing is orphaned.
-        _write_manifest(manifest, sorted(previous | set(pages)))
-        for target, tmp in staged.items():
-            os.replace(tmp, target)
-        for path in stale:
-            path.unlink()
-        _write_manifest(manifest, sorted(pages))
+    staged: dict[Path, Path] = {}
+    try:
+        _stage(changed, staged)
+        with _no_interrupt():
+            # Until the stale files are gone, the manifest lists both sets: nothing is orphaned.
+            _write_manifest(manifest, sorted(previous | set(pages)))
+            for target, tmp in staged.items():
+                os.replace(tmp, target)
+            for path in stale:
+                path.unlink()
+            _write_manifest(manifest, sorted(pages))
+    except BaseException:
+        for tmp in staged.values():  # those not yet renamed; a later build sweeps any missed
+            tmp.unlink(missing_ok=True)
+        raise
     return len(changed), len(stale)
 
 
 STAGED_SUFFIX = ".newsreport-staged"
 
 
-def _stage(changed: dict[Path, bytes]) -> dict[Path, Path]:
-    """Write each new content beside its target under a hidden name; on any failure, undo."""
-    staged: dict[Path, Path] = {}
-    try:
-        for target, data in changed.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}{STAGED_SUFFIX}")
-            staged[target] = tmp
-            tmp.write_bytes(data)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    return staged
+def _stage(changed: dict[Path, bytes], staged: dict[Path, Path]) -> None:
+    """Write each new content beside its target under a hidden name, recording it in ``staged``."""
+    for target, data in changed.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}{STAGED_SUFFIX}")
+        staged[target] = tmp
+        tmp.write_bytes(data)
 
 
 def _sweep_staged(docs_dir: Path) -> None:
@@ -265,8 +264,12 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
     _check_folders(config_path.parent / plugin.config["seeds"], Path(config.docs_dir), final)
     final.parent.mkdir(parents=True, exist_ok=True)
     _sweep_site_leftovers(final)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-building", dir=final.parent))
+    _check_replaceable(final)
+    staging: Path | None = None
     try:
+        with _no_interrupt():  # so a Ctrl-C cannot fall between creating it and owning it
+            staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-building",
+                                            dir=final.parent))
         config.site_dir = str(staging)
         try:
             build(config)
@@ -275,7 +278,8 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
         with _no_interrupt():
             _replace_folder(staging, final)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return plugin.report
 
 
@@ -304,6 +308,14 @@ def _sweep_site_leftovers(final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     for staging in final.parent.glob(f".{final.name}.*.newsreport-building"):
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_replaceable(site_dir: Path) -> None:
+    """Refuse to replace a folder that holds something other than a site built before."""
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "index.html").is_file() \
+            and not (site_dir / "sitemap.xml").is_file():
+        raise ConfigError(f"{site_dir}: this folder is not empty and holds no site built before; "
+                          "the build would replace it, so empty it or choose another --site-dir")
 
 
 def _check_folders(seeds: Path, docs_dir: Path, site_dir: Path | None = None) -> None:

@@ -32,9 +32,9 @@ DEBRIS_LINES = frozenset(
         "subscribe", "sign up", "log in", "menu", "close", "play video", "watch",
     )
 )
-# One news article is a few KB to a few hundred KB; analysis takes seconds per MB. A bigger file is
-# not one article (a dump, a log, an archive), so it is skipped rather than truncated: a cut-off
-# analysis would publish text the source does not end with.
+# One news article is a few KB to a few hundred KB; analysis takes up to ~10 s per MB, even for text
+# made to be slow. A bigger file is not one article (a dump, a log, an archive), so it is skipped
+# rather than truncated: a cut-off analysis would publish text the source does not end with.
 MAX_BYTES = 1024 * 1024
 # Share of control characters (or undecodable bytes) in the first 8 KB beyond which text is binary.
 MAX_CONTROL_SHARE = 0.05

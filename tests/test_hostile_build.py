@@ -86,7 +86,12 @@ def test_article_text_is_shown_literally_and_nothing_in_it_runs(hostile_build: H
     page = article_pages(hostile_build.project)[name]
     found = scan(page)
     assert found.dangers == []
-    assert squash(EXPECTED[name].shows) in squash("".join(found.text))
+    text = squash("".join(found.text))
+    for shown in EXPECTED[name].shows:
+        assert squash(shown) in text
+    html_text = page.read_text(encoding="utf-8")
+    assert 'class="admonition note' not in html_text and "Not an admonition</p>" not in html_text
+    assert "<table" not in html_text.split('<div class="nr-text">')[-1]
 
 
 def test_no_page_of_the_site_carries_injected_markup(hostile_build: HostileBuild):
@@ -156,8 +161,8 @@ def test_strict_build_reports_every_bad_article_then_fails(tmp_path: Path):
     assert relaxed.returncode == 0, relaxed.stderr
     assert "1 articles published, 3 skipped" in relaxed.stderr
     assert (project / "site/articles/good/index.html").is_file()
-    analyze = _cli("analyze", "--json", str(seeds), cwd=project)
-    assert analyze.returncode == 1
+    analyze = CliRunner().invoke(main, ["analyze", "--json", str(seeds)])
+    assert analyze.exit_code == 1
     assert len(analyze.stdout.splitlines()) == 1 and analyze.stderr.count("skipped") == 3
 
 
@@ -170,3 +175,20 @@ def test_analyze_reads_hostile_files_without_crashing(tmp_path: Path):
     assert len(lines) == len(PUBLISHED)
     assert {Path(json.loads(line)["source_path"]).name for line in lines} == set(PUBLISHED)
     assert result.stderr.count("newsreport: skipped") == len(SKIPPED)
+
+
+def test_large_adversarial_articles_are_analysed_in_linear_time():
+    """Below the size limit, text made to be slow is not: these took minutes before (issue 6)."""
+    import time
+
+    from generator.analyze import analyze
+    from generator.ingest import parse_article
+
+    size = 128 * 1024
+    bodies = ["Angela Merkel said the West accused Russia. " * (size // 44),  # thousands of claims
+              "Bank Of England Minister Of State Of Affairs " * (size // 45)]  # no full stop at all
+    started = time.monotonic()
+    for body in bodies:
+        analysis = analyze(parse_article(f"Headline\n\n{body}\n", "slow.txt", "slow"))
+        assert analysis.actors
+    assert time.monotonic() - started < 15  # about 2 s; about 25 s with the quadratic steps

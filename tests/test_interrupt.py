@@ -103,3 +103,32 @@ def test_an_interrupted_build_keeps_the_previous_site(tmp_path: Path, phase, sig
     report = build_site(project / "mkdocs.yml", strict=True)
     assert report.articles == 14 and _leftovers(project) == []
     assert (project / "site" / "articles" / "013" / "index.html").is_file()
+
+
+def test_a_build_that_changes_nothing_touches_nothing(tmp_path: Path):
+    """``mkdocs serve`` watches docs/: a rebuild with no change must not write a single file."""
+    docs = tmp_path / "docs"
+    pages = {"index.md": "home\n", "articles/a.md": "a\n"}
+    write_pages(docs, pages)
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*")}
+    time.sleep(0.01)
+    assert write_pages(docs, dict(pages)) == (0, 0)
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*")} == stamps
+    assert write_pages(docs, {"index.md": "home\n"}) == (0, 1)
+    assert not (docs / "articles" / "a.md").exists() and (docs / "index.md").stat().st_mtime_ns == stamps[docs / "index.md"]
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path: Path):
+    from generator.errors import ConfigError
+
+    project = make_project(tmp_path / "project")
+    shutil.copyfile(SEED, project / "seeds" / "a.txt")
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.tex").write_text("years of work")
+    with pytest.raises(ConfigError, match="not empty and holds no site"):
+        build_site(project / "mkdocs.yml", site_dir=precious)
+    assert (precious / "thesis.tex").read_text() == "years of work"
+    with pytest.raises(ConfigError, match="overlaps the articles folder"):
+        build_site(project / "mkdocs.yml", site_dir=project / "seeds" / "site")
+    assert sorted(p.name for p in (project / "seeds").iterdir()) == ["a.txt"]

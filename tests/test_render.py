@@ -114,7 +114,7 @@ class _Tags(HTMLParser):
                 self.bad_attrs.append((name, value))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(title=ARTICLE_TEXT, body=ARTICLE_TEXT)
 def test_any_text_analyses_and_renders_to_our_markup_only(title, body):
     try:
