@@ -131,7 +131,9 @@ def test_search_finds_a_speaker_by_name(page, site_url):
 
 def test_search_finds_a_phrase_from_a_quote(page, site_url):
     _search(page, site_url, "negotiation process")
-    page.locator("#nr-search .pagefind-ui__result").first.wait_for()
+    # results appear as their fragments load: wait for the article's (or the speaker's) to show
+    page.locator(f'#nr-search a.pagefind-ui__result-link[href*="{ARTICLE}"], '
+                 '#nr-search a.pagefind-ui__result-link[href*="/actors/sergei-shoigu/"]').first.wait_for()
     links = page.locator("#nr-search .pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
     assert any(ARTICLE in href or "/actors/sergei-shoigu/" in href for href in links), links
 

@@ -9,10 +9,10 @@ from .actors import find_actors
 from .claims import find_claims
 from .nlp import process
 from .quotes import find_quotes, quote_spans
-from .sentiment import sentiment, span_sentiment
+from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 
 
 def analyze(article: Article) -> Analysis:
@@ -24,10 +24,10 @@ def analyze(article: Article) -> Analysis:
     quoted = [span for q in marks for span in q.content]
     claims = list(find_claims(doc, actors, quoted))
     quotes = list(find_quotes(text, article.paragraphs, actors, claims, marks))
-    quotes = [replace(q, sentiment=span_sentiment(text, q.content)) for q in quotes]
-    claims = [replace(c, sentiment=span_sentiment(text, c.content)) for c in claims]
-    body = "\n".join(text[s:e] for s, e in article.paragraphs)
-    return Analysis(article, actors.actors, tuple(quotes), tuple(claims), sentiment(body))
+    words = TokenText([t for s in doc.sentences for t in s.tokens])
+    quotes = [replace(q, sentiment=words_sentiment(words.within(q.content))) for q in quotes]
+    claims = [replace(c, sentiment=words_sentiment(words.within(c.content))) for c in claims]
+    return Analysis(article, actors.actors, tuple(quotes), tuple(claims), words_sentiment(words.words))
 
 
 __all__ = ["ANALYZER_VERSION", "analyze"]

@@ -1,9 +1,14 @@
-"""Sentiment with TextBlob's pattern analyser (a lexicon: no NLTK data needed)."""
+"""Sentiment with TextBlob's pattern analyser (a lexicon: no NLTK data needed).
+
+The scorer reads the article's own tokens (with "n't" split off, as pattern's tokenizer does)
+instead of tokenizing the text a second time.
+"""
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..model import Sentiment, Span
 
@@ -43,3 +48,40 @@ def sentiment(text: str) -> Sentiment:
 def span_sentiment(text: str, spans: Sequence[Span]) -> Sentiment:
     """Sentiment of the words in ``spans``, read as one passage."""
     return sentiment("\n".join(text[s:e] for s, e in spans))
+
+
+def words_sentiment(words: Iterable[str]) -> Sentiment:
+    """Polarity and subjectivity of already tokenized words (TextBlob's lexicon and averaging)."""
+    scorer = _scorer()
+    assessments = scorer.assessments(((w, None) for w in _pattern_words(words)), True)
+    if not assessments:
+        return Sentiment(0.0, 0.0)
+    polarity = sum(a[1] for a in assessments) / len(assessments)
+    subjectivity = sum(a[2] for a in assessments) / len(assessments)
+    return Sentiment(round(float(polarity), 3), round(float(subjectivity), 3))
+
+
+def _pattern_words(words: Iterable[str]) -> Iterable[str]:
+    for word in words:
+        word = word.lower().replace("’", "'")
+        if word.endswith("n't") and len(word) > 3:
+            yield word[:-3]
+            yield "n't"
+        else:
+            yield word
+
+
+class TokenText:
+    """The words of a document with their offsets, to score any span quickly."""
+
+    def __init__(self, tokens: Sequence) -> None:
+        self.starts = [t.start for t in tokens]
+        self.words = [t.text for t in tokens]
+
+    def within(self, spans: Sequence[Span]) -> list[str]:
+        out: list[str] = []
+        for start, end in spans:
+            i = bisect.bisect_left(self.starts, start)
+            j = bisect.bisect_left(self.starts, end)
+            out.extend(self.words[i:j])
+        return out
