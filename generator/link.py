@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .analyze.gazetteer import places
 from .analyze.lexicon import DEMONYMS, ROLE_HEADS
@@ -61,7 +62,7 @@ class CorpusActor:
     appearances: tuple[Appearance, ...]
     """One per article it is named in (several when one article names it in several ways)."""
 
-    @property
+    @cached_property
     def mention_count(self) -> int:
         return sum(len(a.actor.mentions) for a in self.appearances)
 

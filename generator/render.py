@@ -8,6 +8,7 @@ below, so article text can never become markup, a link or a script.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import json
 import re
 from collections.abc import Iterable
@@ -34,9 +35,15 @@ def md(value: Any) -> Markup:
     """Text made safe to place inline in Markdown: one line, HTML-escaped, syntax backslash-escaped."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(_CONTROL.sub(" ", str(value)).split())
+    return Markup(_md_text(str(value)))
+
+
+@lru_cache(maxsize=200_000)
+def _md_text(value: str) -> str:
+    # Names and titles recur on thousands of pages: escape each distinct string once.
+    text = " ".join(_CONTROL.sub(" ", value).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def html_text(value: str) -> str:
@@ -308,4 +315,4 @@ def actor_dict(view) -> dict[str, Any]:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # the C encoder: indent would fall back to pure Python
