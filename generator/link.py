@@ -72,7 +72,14 @@ class CorpusActor:
         return tuple(dict.fromkeys(a.article_id for a in self.appearances))
 
     def mentions_in(self, article_id: str) -> int:
-        return sum(len(a.actor.mentions) for a in self.appearances if a.article_id == article_id)
+        return self._mentions_by_article.get(article_id, 0)
+
+    @cached_property
+    def _mentions_by_article(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for a in self.appearances:
+            counts[a.article_id] = counts.get(a.article_id, 0) + len(a.actor.mentions)
+        return counts
 
     def roles_in(self, article_id: str) -> tuple[str, ...]:
         return _distinct(r for a in self.appearances if a.article_id == article_id for r in a.actor.roles)
