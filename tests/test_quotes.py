@@ -134,3 +134,10 @@ def test_pronoun_skips_people_named_only_as_objects():
 def test_honorific_without_a_full_stop_marks_a_person():
     analysis = analyse_text("Mr Makarov joined the KGB in 1970. He spied for two years.\n\n“It was hard,” he said.")
     assert analysis.actor(analysis.quotes[0].speaker).name == "Makarov"
+
+
+def test_a_colon_ending_the_paragraph_before_introduces_the_quote():
+    analysis = analyse_text("Ted Cruz answered the moderators.\n\nCruz continued:\n\n“You look at the questions, and none of them is about policy.”")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Ted Cruz"
+    assert analysis.article.text[quote.cue[0]:quote.cue[1]] == "continued"

@@ -143,6 +143,11 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
         previous = quotes[-1] if quotes else None
         own = _after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+        if own is None and span.paragraph > 0 and not text[p_start:span.content[0][0]].strip():
+            # 'Cruz continued:' closing the paragraph before, the quote opening this one
+            prev_start, prev_end = paragraphs[span.paragraph - 1]
+            if text[prev_start:prev_end].rstrip().endswith(":"):
+                own = _before(text, span, prev_start, actors)
         continued = _continued(text, span, previous, previous_end) if own is None or (
             previous is not None and own.cue is not None and own.cue == previous.cue) else None
         if continued is not None and previous is not None:
