@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Iterable, Iterator
 
 from ..ids import slugify
-from ..model import Actor, Span
+from ..model import Actor
 from .gazetteer import canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
@@ -245,7 +245,7 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
     if run[-1].lower in ROLE_HEADS and cut < 0:
         # only a role ("UN HCHR Spokeswoman", "the Minister"): apposition or a reference
         yield from _org_tokens(run)
-        role_refs.append((run[0].start, run[-1].end, _role_text(tokens, run)))
+        role_refs.append((run[0].start, run[-1].end, _join(run)))
         return
     kind = "person" if cut >= 0 else _classify(name)
     if kind == "none":
@@ -360,10 +360,6 @@ def _apposition_role(tokens: tuple[Token, ...], k: int) -> str | None:
         if j - start > 6:
             break
     return None
-
-
-def _role_text(tokens: tuple[Token, ...], run: list[Token]) -> str:
-    return _join(run)
 
 
 _GROUP_TRIGGERS = frozenset(GROUP_HEADS) | COLLECTIVE_HEADS | {w for _, w in GROUP_COMPOUNDS} | {"west"}
@@ -601,8 +597,3 @@ def _unique(slug: str, used: set[str]) -> str:
         n += 1
     used.add(candidate)
     return candidate
-
-
-def actor_spans(index: ActorIndex) -> list[Span]:
-    """Every mention span, for highlighting."""
-    return [(s, e) for s, e, _ in index.spans]

@@ -37,19 +37,6 @@ def _scorer():
     return scorer
 
 
-def sentiment(text: str) -> Sentiment:
-    """Polarity (-1..1) and subjectivity (0..1) of ``text``, rounded to 3 places."""
-    if not text.strip():
-        return Sentiment(0.0, 0.0)
-    polarity, subjectivity = _scorer()(text)
-    return Sentiment(round(float(polarity), 3), round(float(subjectivity), 3))
-
-
-def span_sentiment(text: str, spans: Sequence[Span]) -> Sentiment:
-    """Sentiment of the words in ``spans``, read as one passage."""
-    return sentiment("\n".join(text[s:e] for s, e in spans))
-
-
 def words_sentiment(words: Iterable[str]) -> Sentiment:
     """Polarity and subjectivity of already tokenized words (TextBlob's lexicon and averaging)."""
     scorer = _scorer()

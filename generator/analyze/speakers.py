@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .actors import ActorIndex
-from .lexicon import DEMONYMS, HONORIFICS, ROLE_HEADS
+from .lexicon import ROLE_HEADS
 
 _PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s*$", re.I)
