@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -38,6 +37,8 @@ DEBRIS_LINES = frozenset(
 MAX_BYTES = 1024 * 1024
 # Share of control characters (or undecodable bytes) in the first 8 KB beyond which text is binary.
 MAX_CONTROL_SHARE = 0.05
+# Control characters (Unicode category Cc) other than whitespace, and the replacement character.
+_ODD = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _META_KEYS = ("title", "date", "source", "url", "author")
@@ -73,7 +74,7 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     """
     text = _decode(data, path)
     head = text[:8192]
-    odd = sum(1 for ch in head if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"))
+    odd = len(_ODD.findall(head))
     if head and odd / len(head) > MAX_CONTROL_SHARE:
         raise ArticleError(path, "looks like a binary file (mostly control characters)",
                            "remove it, or save it as UTF-8 text with a .txt name")

