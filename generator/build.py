@@ -17,15 +17,15 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
-from .cache import AnalysisCache
+from .cache import AnalysisCache, Signature, file_signature
 from .errors import ArticleError, ConfigError
-from .ingest import read_articles
+from .ingest import article_sources, read_article
 from .link import link
-from .model import Analysis
+from .model import Analysis, Article
 from .parallel import Progress, analyze_many
-from .render import render_site
+from .render import PageJob, fixed, plan_site
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 MANIFEST = ".newsreport-manifest.json"
@@ -52,34 +52,45 @@ class BuildReport:
 
 def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int | None = None,
                 cache: AnalysisCache | None = None, scheduler: str | None = None) -> list[Analysis]:
-    """Analyse every article, taking unchanged ones from ``cache``; the rest run on ``jobs``
-    processes (default: all cores) or on the Dask cluster at ``scheduler``. A bad article is
-    skipped and reported, never fatal to the others."""
-    articles = []
-    for item in read_articles(paths):
-        if isinstance(item, ArticleError):
-            report.skipped.append(item)
+    """Analyse every article, taking unchanged ones from ``cache`` (unchanged files are not even
+    read); the rest run on ``jobs`` processes (default: all cores) or on the Dask cluster at
+    ``scheduler``. A bad article is skipped and reported, never fatal to the others."""
+    results: list[Analysis | None] = []
+    todo: list[tuple[int, Path, Signature | None, Article]] = []
+    for file, id_, root in article_sources(paths):
+        if cache is not None and (known := cache.by_file(file, id_)) is not None:
+            results.append(known)
+            continue
+        signature = file_signature(file)  # before reading: an edit made after it shows next time
+        try:
+            article = read_article(file, id_, root)
+        except ArticleError as exc:
+            report.skipped.append(exc)
+            continue
+        found = cache.get(article) if cache is not None else None
+        if cache is not None and found is not None:
+            cache.remember(file, signature, found)
         else:
-            articles.append(item)
-    found = {i: a for i, a in enumerate(cache.get(x) for x in articles) if a is not None} if cache else {}
-    todo = [a for i, a in enumerate(articles) if i not in found]
+            todo.append((len(results), file, signature, article))
+        results.append(found)
     progress = Progress(len(todo))
     try:
-        fresh = iter(analyze_many(todo, jobs=jobs, scheduler=scheduler, on_done=progress))
+        fresh = analyze_many([t[3] for t in todo], jobs=jobs, scheduler=scheduler, on_done=progress)
     finally:
         progress.close()
-    analyses = []
-    for i, article in enumerate(articles):
-        outcome = found[i] if i in found else next(fresh)
+    for (i, file, signature, article), outcome in zip(todo, fresh):
         if isinstance(outcome, str):
             report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
                                                "report this as a bug with the file attached"))
             continue
-        if cache is not None and i not in found:
+        if cache is not None:
             cache.put(outcome)
-        analyses.append(outcome)
-    report.articles, report.analysed, report.cached = len(analyses), len(todo), len(found)
+            cache.remember(file, signature, outcome)
+        results[i] = outcome
+    analyses = [a for a in results if a is not None]
+    report.articles, report.analysed, report.cached = len(analyses), len(todo), len(results) - len(todo)
     if cache is not None:
+        cache.save_index()
         cache.prune()
     return analyses
 
@@ -100,7 +111,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
     started = time.perf_counter()
     analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
     rendering = time.perf_counter()
-    pages = render_site(link(analyses), templates)
+    pages: dict[str, PageJob | str] = dict(plan_site(link(analyses), templates))
     for asset in sorted((templates / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     report.written, report.removed = write_pages(docs_dir, pages)
@@ -111,65 +122,115 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
     return report
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
+def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int, int]:
     """Write pages whose content changed and remove pages this build no longer makes.
 
+    A page whose digest (what it is made from) equals the last build's, and whose file still has
+    the size and modification time that build left it with, is neither rendered nor read. Every
+    other page is rendered and compared with its file, and written only when it differs, so
+    ``mkdocs serve`` reloads only what changed and does not loop.
+
     Only files listed in the previous build's manifest are ever removed, so hand-written files in
-    ``docs_dir`` are safe. Unchanged files are not touched, so ``mkdocs serve`` reloads only what
-    changed and does not loop.
+    ``docs_dir`` are safe.
 
     All or nothing: every changed page is first staged next to its target under a hidden name;
     only when all are staged are they renamed into place (Ctrl-C is held back meanwhile). A
     failure before that removes the staged files and leaves the previous pages as they were.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    root = docs_dir.resolve()
     manifest = docs_dir / MANIFEST
     previous = _read_manifest(manifest)
     _sweep_staged(docs_dir)
-    changed = {}
-    for rel, content in pages.items():
-        target = docs_dir / rel
-        if not _inside(target, root) or target.resolve() == root:
-            raise ValueError(f"page path {rel!r} is outside {docs_dir}")
-        data = content.encode("utf-8")
-        if target.is_dir():
+    base = str(docs_dir)
+    _check_page_paths(docs_dir, pages)
+    changed: dict[str, bytes] = {}
+    record: dict[str, list] = {}
+    for rel, page in pages.items():
+        job = page if isinstance(page, PageJob) else fixed(page)
+        target = os.path.join(base, rel)
+        was = previous.get(rel)
+        now = _stat(target)
+        if was and now is not None and was[0] == job.digest and was[1:] == now:
+            record[rel] = was
+            continue
+        if now is not None and now[0] < 0:
             raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
-        if not (target.is_file() and target.read_bytes() == data):
-            changed[target] = data
-    stale = [docs_dir / rel for rel in sorted(previous - set(pages))]
-    stale = [p for p in stale if _inside(p, root) and p.is_file()]
+        data = job.make().encode("utf-8")
+        if now is not None and now[0] == len(data) and _read(target) == data:
+            record[rel] = [job.digest, *now]
+        else:
+            changed[rel] = data
+            record[rel] = [job.digest]
+    stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
+    stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
     if not changed and not stale:
-        _write_manifest(manifest, sorted(pages))
+        _write_manifest(manifest, record)
         return 0, 0
-    staged: dict[Path, Path] = {}
+    staged: dict[str, str] = {}
     try:
-        _stage(changed, staged)
+        _stage(base, changed, staged)
         with _no_interrupt():
             # Until the stale files are gone, the manifest lists both sets: nothing is orphaned.
-            _write_manifest(manifest, sorted(previous | set(pages)))
-            for target, tmp in staged.items():
+            _write_manifest(manifest, {**previous, **record})
+            for rel, tmp in staged.items():
+                target = os.path.join(base, rel)
                 os.replace(tmp, target)
+                record[rel] = [record[rel][0], *(_stat(target) or [])]
             for path in stale:
-                path.unlink()
-            _write_manifest(manifest, sorted(pages))
+                os.unlink(path)
+            _write_manifest(manifest, record)
     except BaseException:
         for tmp in staged.values():  # those not yet renamed; a later build sweeps any missed
-            tmp.unlink(missing_ok=True)
+            if os.path.exists(tmp):
+                os.unlink(tmp)
         raise
     return len(changed), len(stale)
+
+
+def _stat(path: str) -> list[int] | None:
+    """[size, mtime in ns] of a file, [-1, 0] for a folder, None when there is nothing there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns] if not os.path.isdir(path) else [-1, 0]
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _check_page_paths(docs_dir: Path, pages: Iterable[str]) -> None:
+    """Refuse page paths that would write outside ``docs_dir`` (each folder is resolved once)."""
+    root = docs_dir.resolve()
+    folders: set[str] = set()
+    for rel in pages:
+        parts = rel.split("/")
+        if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(f"page path {rel!r} is outside {docs_dir}")
+        folders.add("/".join(parts[:-1]))
+    for folder in folders:
+        if folder and not _inside(docs_dir / folder, root):
+            raise ValueError(f"page folder {folder!r} is outside {docs_dir}")
 
 
 STAGED_SUFFIX = ".newsreport-staged"
 
 
-def _stage(changed: dict[Path, bytes], staged: dict[Path, Path]) -> None:
+def _stage(base: str, changed: dict[str, bytes], staged: dict[str, str]) -> None:
     """Write each new content beside its target under a hidden name, recording it in ``staged``."""
-    for target, data in changed.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}{STAGED_SUFFIX}")
-        staged[target] = tmp
-        tmp.write_bytes(data)
+    for rel, data in changed.items():
+        target = os.path.join(base, rel)
+        folder, name = os.path.split(target)
+        os.makedirs(folder, exist_ok=True)
+        tmp = os.path.join(folder, f".{name}{STAGED_SUFFIX}")
+        staged[rel] = tmp
+        with open(tmp, "wb") as f:
+            f.write(data)
 
 
 def _sweep_staged(docs_dir: Path) -> None:
@@ -197,24 +258,37 @@ def _no_interrupt() -> Iterator[None]:
 
 def only_generated(docs_dir: Path) -> bool:
     """True when every file in ``docs_dir`` is one this generator wrote (or a ``.gitkeep``)."""
-    ours = _read_manifest(docs_dir / MANIFEST) | {MANIFEST, ".gitkeep"}
+    ours = set(_read_manifest(docs_dir / MANIFEST)) | {MANIFEST, ".gitkeep"}
     return all(p.relative_to(docs_dir).as_posix() in ours for p in docs_dir.rglob("*") if p.is_file())
 
 
-def _read_manifest(path: Path) -> set[str]:
+MANIFEST_FORMAT = 2
+
+
+def _read_manifest(path: Path) -> dict[str, list]:
+    """The last build's pages: path -> [digest, size, mtime in ns] (only the path is sure to be
+    there; a page missing the rest is rendered again)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {p for p in data["files"] if isinstance(p, str)}
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
+        files = data["files"]
+        if isinstance(files, list):  # the first format: paths only
+            return {p: [] for p in files if isinstance(p, str)}
+        return {p: v for p, v in files.items() if isinstance(p, str) and isinstance(v, list)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
-def _write_manifest(path: Path, files: list[str]) -> None:
-    text = json.dumps({"files": files}, indent=0) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        tmp = path.with_name(f"{path.name}{STAGED_SUFFIX}")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+def _write_manifest(path: Path, files: dict[str, list]) -> None:
+    text = json.dumps({"format": MANIFEST_FORMAT, "files": dict(sorted(files.items()))},
+                      separators=(",", ":")) + "\n"
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, ValueError):
+        pass
+    tmp = path.with_name(f"{path.name}{STAGED_SUFFIX}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _inside(path: Path, root: Path) -> bool:

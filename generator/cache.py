@@ -7,26 +7,44 @@ the JSON schema version, and a fingerprint of the analyser itself (the bytes of 
 lexicon invalidates the cache even when nobody remembered to bump ``ANALYZER_VERSION``. An entry also carries a checksum of its payload; an entry that cannot
 be read, fails its checksum, was written by another version or does not describe the article it is
 asked for is a miss, and the fresh result overwrites it. The cache is never trusted, only used.
+
+A file index beside the entries lets a rebuild skip even reading unchanged articles, the way git's
+index and make do: for each article file it keeps the file's stat signature (size, modification
+and change times in nanoseconds, inode, device) taken before the file was read, its id, its key and
+its analysis. A file whose signature is unchanged is not read again. A file modified within two
+seconds of the build that read it is not indexed (a coarse file system could give the next edit
+the same time stamp), so it is read, and its key looked up, next time. The index as a whole carries
+a checksum and the analyser fingerprint; one that fails either is ignored.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
+import marshal
 import os
+import time
+from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .analyze import ANALYZER_VERSION
 from .model import Analysis, Article
-from .serialize import SCHEMA_VERSION, from_dict, to_dict
+from .serialize import SCHEMA_VERSION, from_dict, from_tuple, to_dict, to_tuple
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 CACHE_FORMAT = 1
 """Bump when the layout of a cache entry changes."""
+INDEX_FORMAT = 1
+"""Bump when the layout of the file index changes."""
+INDEX_NAME = "files.marshal"
+RACY_NS = 2_000_000_000
+"""Files modified this close to the start of a build are not indexed (see the module docstring)."""
+Signature = tuple[int, int, int, int, int]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +89,9 @@ class AnalysisCache:
         self.hits = 0
         self.misses = 0
         self._used: set[str] = set()
+        self._started = time.time_ns()
+        self._index: dict[str, tuple] | None = None
+        self._next: dict[str, tuple] = {}
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -123,6 +144,62 @@ class AnalysisCache:
             log.warning("Could not write the analysis cache %s (%s); the build goes on without it",
                         path, exc.strerror or exc)
 
+    def by_file(self, path: Path, article_id: str) -> Analysis | None:
+        """The analysis of the article in ``path``, when the file index shows the file unchanged
+        since it was analysed; None otherwise (then read it and ask :meth:`get`)."""
+        entry = self._load_index().get(str(path))
+        if entry is None or entry[0] != article_id or entry[1] != file_signature(path):
+            return None
+        try:
+            with _no_gc():  # allocating many small objects would set off needless collections
+                analysis = from_tuple(entry[3])
+        except (TypeError, ValueError, IndexError):
+            return None
+        self._used.add(entry[2])
+        self._next[str(path)] = entry
+        self.hits += 1
+        return analysis
+
+    def remember(self, path: Path, signature: Signature | None, analysis: Analysis) -> None:
+        """Index ``analysis`` under ``path``, whose stat ``signature`` was taken before reading it."""
+        if signature is not None and signature[1] < self._started - RACY_NS:
+            key = article_key(analysis.article)
+            self._next[str(path)] = (analysis.article.id, signature, key, to_tuple(analysis))
+
+    def save_index(self) -> None:
+        """Write the file index of this build (only when it differs from the one read)."""
+        if self._next == self._load_index():
+            return
+        payload = marshal.dumps((INDEX_FORMAT, analyzer_fingerprint(), SCHEMA_VERSION, self._next))
+        path = self.root / INDEX_NAME
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("Could not write the analysis cache index %s (%s); the next build reads every "
+                        "article again", path, exc.strerror or exc)
+
+    def _load_index(self) -> dict[str, tuple]:
+        if self._index is None:
+            self._index = {}
+            path = self.root / INDEX_NAME
+            try:
+                blob = path.read_bytes()
+                if hashlib.sha256(blob[32:]).digest() != blob[:32]:
+                    raise ValueError("checksum mismatch")
+                with _no_gc():
+                    fmt, fingerprint, schema, entries = marshal.loads(blob[32:])
+                if (fmt, fingerprint, schema) == (INDEX_FORMAT, analyzer_fingerprint(), SCHEMA_VERSION) \
+                        and isinstance(entries, dict):
+                    self._index = entries
+            except FileNotFoundError:
+                pass
+            except (OSError, ValueError, EOFError, TypeError) as exc:
+                log.info("Cache index %s is unreadable (%s); reading every article", path, exc)
+        return self._index
+
     def prune(self) -> int:
         """Remove entries this build did not use (edited or removed articles); returns how many."""
         removed = 0
@@ -138,3 +215,25 @@ class AnalysisCache:
     def _entries(self) -> Iterable[Path]:
         if self.root.is_dir():
             yield from self.root.glob("??/*.json")
+
+
+def file_signature(path: Path) -> Signature | None:
+    """What the file index compares: size, mtime and ctime in ns, inode, device; None if unreadable."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building many objects that form no cycles would set off
+    collections that find nothing, several times the cost of the building itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -158,10 +158,15 @@ def parse_article(text: str, source_path: str, id_: str) -> Article:
     )
 
 
+def article_sources(paths: Iterable[str | Path]) -> list[tuple[Path, str, Path | None]]:
+    """(file, its unique id, the folder it was found in or None) for every article under ``paths``."""
+    sources = list(_sources(paths))
+    return [(file, id_, root) for (file, _, root), id_ in zip(sources, unique_ids(rel for _, rel, _ in sources))]
+
+
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
     """Read every article under ``paths`` with unique ids; a bad file yields its error instead."""
-    sources = list(_sources(paths))
-    for (file, _, root), id_ in zip(sources, unique_ids(rel for _, rel, _ in sources)):
+    for file, id_, root in article_sources(paths):
         try:
             yield read_article(file, id_, root)
         except ArticleError as exc:

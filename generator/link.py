@@ -136,18 +136,19 @@ class _Group:
     key: Key
     appearances: list[Appearance] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
-    company: Counter = field(default_factory=Counter)
-    genders: Counter = field(default_factory=Counter)
+    company: set[Key] = field(default_factory=set)
+    """Actors named in the same articles (its own key too: :func:`_evidence` leaves it out)."""
+    genders: set[str] = field(default_factory=set)
 
 
 def gender(actor: Actor, text: str) -> str | None:
     """"m" or "f" when the article gives the actor a gendered title ("Mr Blair", "Mrs Blair")."""
-    votes = Counter()
+    votes = set()
     for start, _ in actor.mentions:
         before = text[max(0, start - 6):start].replace(".", " ").split()
         if before and before[-1].lower() in GENDER_OF_TITLE:
-            votes[GENDER_OF_TITLE[before[-1].lower()]] += 1
-    return votes.most_common(1)[0][0] if len(votes) == 1 else None
+            votes.add(GENDER_OF_TITLE[before[-1].lower()])
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _base_key(actor: Actor) -> Key:
@@ -242,13 +243,13 @@ def _drop_leading_words(key: Key, groups: dict[Key, _Group]) -> Key:
 
 
 def _sex(group: _Group) -> str | None:
-    return group.genders.most_common(1)[0][0] if len(group.genders) == 1 else None
+    return next(iter(group.genders)) if len(group.genders) == 1 else None
 
 
 def _evidence(candidate: _Group, context: set[Key], role_words: set[str]) -> int:
     """How strongly an article's surname points at a candidate: shared role words weigh most,
     then actors named alongside in both."""
-    return 3 * len(candidate.role_words & role_words) + sum(1 for k in context if candidate.company[k] > 0)
+    return 3 * len(candidate.role_words & role_words) + len(context & candidate.company - {candidate.key})
 
 
 def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
@@ -260,13 +261,14 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
         fixes = _same_article_person(analysis)
         keys = {a.id: _base_key(fixes.get(a.id, a)) for a in analysis.actors}
         local_keys.append(keys)
+        named = set(keys.values())
         for actor in analysis.actors:
             if " " in keys[actor.id][1] or actor.kind != "person":
                 group = groups.setdefault(keys[actor.id], _Group(keys[actor.id]))
                 group.role_words |= _role_words(actor.roles)
-                group.company.update(set(keys.values()) - {keys[actor.id]})
+                group.company |= named
                 if sex := gender(actor, analysis.article.text):
-                    group.genders[sex] += 1
+                    group.genders.add(sex)
     by_surname: dict[str, list[Key]] = defaultdict(list)
     first_names: set[str] = set()
     for key in groups:

@@ -12,17 +12,19 @@ from functools import lru_cache
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .depends import Digests, digest
 from .link import Corpus
 from .model import ACTOR_KINDS, STANCES, Analysis, Sentiment
 from .serialize import to_dict
-from .views import Edge, Views, by_source, newest_first, paged, source_of, stance_counts, summary
+from .views import Edge, ItemRef, Views, by_source, newest_first, paged, source_of, stance_counts, summary
 
 # Python-Markdown's escapable characters (with the tables extension's "|"): a backslash makes each
 # plain text. "&", "<" and ">" become entities instead.
@@ -227,32 +229,75 @@ ACTORS_PER_PAGE = 200
 ITEMS_PER_PAGE = 100
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A page to write: a digest of what it is made from, and how to make it."""
+
+    digest: str
+    make: Callable[[], str]
+
+
 def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     """Every generated page and data file, as relative path -> content."""
+    return {name: job.make() for name, job in plan_site(corpus, templates).items()}
+
+
+def plan_site(corpus: Corpus, templates: Path) -> dict[str, PageJob]:
+    """Every generated page and data file, as relative path -> how to make it. Nothing is rendered
+    until a job's ``make`` is called, so a rebuild renders only pages whose digest changed."""
     env = environment(templates)
     views = Views(corpus)
-    pages: dict[str, str] = {}
+    digests = Digests(corpus, templates)
+    jobs: dict[str, PageJob] = {}
     article_tpl, actor_tpl = env.get_template("article.md.j2"), env.get_template("actor.md.j2")
     for analysis in corpus.analyses:
         article_id = analysis.article.id
-        pages[f"articles/{article_id}.md"] = article_tpl.render(
-            analysis=analysis, article=analysis.article, actors=views.article_actors(analysis),
-            items=views.items[article_id], text_html=text_html(analysis),
-        )
-        pages[f"api/articles/{article_id}.json"] = _json(to_dict(analysis))
+        made_from = digests.articles[article_id]
+
+        def article_page(analysis: Analysis = analysis) -> str:
+            return article_tpl.render(
+                analysis=analysis, article=analysis.article, actors=views.article_actors(analysis),
+                items=views.items(analysis.article.id), text_html=text_html(analysis),
+            )
+
+        jobs[f"articles/{article_id}.md"] = PageJob(digest(digests.site, "article", made_from), article_page)
+        jobs[f"api/articles/{article_id}.json"] = PageJob(digest(digests.site, "article.json", made_from),
+                                                          partial(lambda a: _json(to_dict(a)), analysis))
     for actor in corpus.actors:
-        view = views.actor(actor)
-        pages[f"actors/{actor.id}.md"] = actor_tpl.render(v=view, actor=actor)
-        pages[f"api/actors/{actor.id}.json"] = _json(actor_dict(view))
-    pages.update(_index_pages(env, views))
+        made_from = digests.actors[actor.id]
+        jobs[f"actors/{actor.id}.md"] = PageJob(
+            digest(digests.site, "actor", made_from),
+            partial(lambda a: actor_tpl.render(v=views.actor(a), actor=a), actor))
+        jobs[f"api/actors/{actor.id}.json"] = PageJob(
+            digest(digests.site, "actor.json", made_from), partial(lambda a: _json(actor_dict(views.actor(a))), actor))
+    jobs.update(_index_pages(env, views, digests))
     for static in sorted((templates / "pages").glob("*.md")):
-        pages[static.name] = static.read_text(encoding="utf-8")
-    return pages
+        jobs[static.name] = fixed(static.read_text(encoding="utf-8"))
+    return jobs
 
 
-def _index_pages(env: Environment, views: Views) -> dict[str, str]:
+def fixed(content: str) -> PageJob:
+    """A page whose content is known already."""
+    return PageJob(digest("fixed", content), lambda: content)
+
+
+def _index_pages(env: Environment, views: Views, digests: Digests) -> dict[str, PageJob]:
     corpus = views.corpus
-    pages: dict[str, str] = {}
+    jobs: dict[str, PageJob] = {}
+
+    def page(name: str, template: str, **values: Any) -> None:
+        def make() -> str:
+            shown = values
+            if "page" in values and values["page"].rows and isinstance(values["page"].rows[0], ItemRef):
+                shown = dict(values, page=replace(values["page"], rows=[views.item(r) for r in values["page"].rows]))
+            return env.get_template(template).render(**shown)
+
+        jobs[name] = PageJob(digests.page(template, **values), make)
+
+    def lists(template: str, rows, first: str, rest: str, per_page: int, **extra: Any) -> None:
+        for name, chunk in paged(rows, first, rest, per_page):
+            page(name, template, page=chunk, root=UP, **extra)
+
     ordered = newest_first(corpus.analyses)
     by_mentions = sorted(corpus.actors, key=lambda a: (-a.mention_count, a.name))
     sources = by_source(corpus.analyses)
@@ -262,29 +307,24 @@ def _index_pages(env: Environment, views: Views) -> dict[str, str]:
         kinds=[(k, sum(1 for a in corpus.actors if a.kind == k)) for k in ACTOR_KINDS],
         stances=stance_counts(corpus), sources=sources,
     )
-    pages["index.md"] = env.get_template("home.md.j2").render(latest=ordered[:10], top=by_mentions[:10], **figures)
-
-    def lists(template: str, rows, first: str, rest: str, per_page: int, **extra) -> None:
-        for name, page in paged(rows, first, rest, per_page):
-            pages[name] = env.get_template(template).render(page=page, root=UP, **extra)
-
+    page("index.md", "home.md.j2", latest=ordered[:10], top=by_mentions[:10], **figures)
     lists("articles.md.j2", ordered, "articles/index.md", "browse/articles-{n}.md", ARTICLES_PER_PAGE,
-          title="Articles", sources=sources, source=None)
-    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(sources=sources, root=UP)
+          title="Articles", source=None)
+    page("browse/sources.md", "sources.md.j2", sources=[(name, key, members[:1], len(members))
+                                                     for name, key, members in sources], root=UP)
     for name, slug_, members in sources:
         lists("articles.md.j2", members, f"browse/source-{slug_}.md", f"browse/source-{slug_}-{{n}}.md",
-              ARTICLES_PER_PAGE, title=f"Articles from {name}", sources=sources, source=name)
-    pages["actors/index.md"] = env.get_template("actors.md.j2").render(top=by_mentions[:100], root=UP, **figures)
+              ARTICLES_PER_PAGE, title=f"Articles from {name}", source=name)
+    page("actors/index.md", "actors.md.j2", top=by_mentions[:100], root=UP, **figures)
     for kind in ACTOR_KINDS:
         lists("actors_kind.md.j2", [a for a in by_mentions if a.kind == kind], f"browse/actors-{kind}.md",
               f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=figures["kinds"])
     lists("quotes.md.j2", list(views.all_items("quote")), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
-    pages["claims/index.md"] = env.get_template("claims.md.j2").render(root=UP, **figures)
-    claims = list(views.all_items("claim"))
+    page("claims/index.md", "claims.md.j2", root=UP, **figures)
     for stance in STANCES:
-        lists("claims_stance.md.j2", [c for c in claims if c.stance == stance], f"browse/claims-{stance}.md",
+        lists("claims_stance.md.j2", list(views.all_items("claim", stance)), f"browse/claims-{stance}.md",
               f"browse/claims-{stance}-{{n}}.md", ITEMS_PER_PAGE, stance=stance, stances=figures["stances"])
-    return pages
+    return jobs
 
 
 def actor_dict(view) -> dict[str, Any]:

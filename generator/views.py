@@ -39,6 +39,15 @@ class ItemView:
     analysis: Analysis
 
 
+@dataclass(frozen=True)
+class ItemRef:
+    """A quote or claim by position: the ``number``-th (from 1) ``kind`` of ``analysis``."""
+
+    analysis: Analysis
+    kind: str
+    number: int
+
+
 def _span_text(text: str, span: Span | None) -> str | None:
     return None if span is None else text[span[0]:span[1]]
 
@@ -118,33 +127,53 @@ class ActorView:
 
 
 class Views:
-    """The corpus with its items indexed once, for every page to draw on."""
+    """The corpus, with each article's items and linked actors worked out when first asked for
+    (a rebuild renders only some pages, so it works out only what those show)."""
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.analyses = {a.article.id: a for a in corpus.analyses}
-        self.items = {a.article.id: items(a, corpus) for a in corpus.analyses}
-        self.actors_in: dict[str, list[str]] = {
-            a.article.id: list(dict.fromkeys(g for g in (corpus.actor_page(a.article.id, x.id) for x in a.actors) if g))
-            for a in corpus.analyses
-        }
+        self._items: dict[str, list[ItemView]] = {}
+        self._actors_in: dict[str, list[str]] = {}
+
+    def items(self, article_id: str) -> list[ItemView]:
+        """The article's quotes then claims, as pages show them."""
+        found = self._items.get(article_id)
+        if found is None:
+            found = self._items[article_id] = items(self.analyses[article_id], self.corpus)
+        return found
+
+    def item(self, ref: ItemRef) -> ItemView:
+        """The view of one quote or claim."""
+        article_id = ref.analysis.article.id
+        offset = 0 if ref.kind == "quote" else len(ref.analysis.quotes)
+        return self.items(article_id)[offset + ref.number - 1]
+
+    def actors_in(self, article_id: str) -> list[str]:
+        """Corpus ids of the article's actors, each once."""
+        found = self._actors_in.get(article_id)
+        if found is None:
+            corpus = self.corpus
+            pages = (corpus.actor_page(article_id, x.id) for x in self.analyses[article_id].actors)
+            found = self._actors_in[article_id] = list(dict.fromkeys(g for g in pages if g))
+        return found
 
     def article_actors(self, analysis: Analysis) -> list[CorpusActor]:
         """The article's actors, most mentioned here first."""
         article_id = analysis.article.id
-        found = [self.corpus.by_id(g) for g in self.actors_in[article_id]]
+        found = [self.corpus.by_id(g) for g in self.actors_in(article_id)]
         return sorted(found, key=lambda a: (-a.mentions_in(article_id), a.name))
 
     def actor(self, actor: CorpusActor) -> ActorView:
         articles = newest_first([self.analyses[i] for i in actor.article_ids])
-        mine = [v for a in articles for v in self.items[a.article.id] if v.speaker is not None and v.speaker.id == actor.id]
-        about = [v for a in articles for v in self.items[a.article.id]
+        mine = [v for a in articles for v in self.items(a.article.id) if v.speaker is not None and v.speaker.id == actor.id]
+        about = [v for a in articles for v in self.items(a.article.id)
                  if v.kind == "claim" and any(t.id == actor.id for t in v.targets)]
         grouped: dict[str, list[ItemView]] = defaultdict(list)
         for v in mine:
             if v.kind == "quote":
                 grouped[v.analysis.article.id].append(v)
-        alongside = Counter(g for i in actor.article_ids for g in self.actors_in[i] if g != actor.id)
+        alongside = Counter(g for i in actor.article_ids for g in self.actors_in(i) if g != actor.id)
         return ActorView(
             actor=actor,
             quotes_by_article=[(self.analyses[i], vs) for i, vs in grouped.items()],
@@ -156,10 +185,13 @@ class Views:
             articles=articles,
         )
 
-    def all_items(self, kind: str) -> Iterator[ItemView]:
-        """Every quote or claim of the corpus, newest article first."""
+    def all_items(self, kind: str, stance: str | None = None) -> Iterator[ItemRef]:
+        """Every quote or claim of the corpus (of one stance, if given), newest article first."""
         for analysis in newest_first(self.corpus.analyses):
-            yield from (v for v in self.items[analysis.article.id] if v.kind == kind)
+            entries = analysis.quotes if kind == "quote" else analysis.claims
+            for n, entry in enumerate(entries, 1):
+                if stance is None or getattr(entry, "stance", None) == stance:
+                    yield ItemRef(analysis, kind, n)
 
 
 def _edges(claims: list[ItemView]) -> list[Edge]:

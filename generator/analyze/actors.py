@@ -441,6 +441,14 @@ def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
 
 # --- merging mentions into actors -------------------------------------------------------------
 
+def _only_one(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """short -> full, for the shorts that go with exactly one full name."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for short, full in pairs:
+        found[short].add(full)
+    return {short: next(iter(fulls)) for short, fulls in found.items() if len(fulls) == 1}
+
+
 def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[_Mention]]:
     full_people: dict[str, list[str]] = defaultdict(list)  # surname -> full names
     for m in mentions:
@@ -449,8 +457,10 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             if m.name not in full_people[last]:
                 full_people[last].append(m.name)
     org_names = {m.name for m in mentions if m.kind == "organization"}
-    org_first = {n.split()[0]: n for n in org_names if " " in n and n.split()[0] not in places()}
-    initials = {_initials(n): n for n in org_names if " " in n}
+    # A short form stands for a full name only when it fits exactly one ("Virgin" beside "Virgin
+    # Radio" and "Virgin Radio Groove" stays itself).
+    org_first = _only_one((n.split()[0], n) for n in org_names if " " in n and n.split()[0] not in places())
+    initials = _only_one((_initials(n), n) for n in org_names if " " in n)
 
     def key(m: _Mention) -> tuple[str, str] | None:
         if m.kind == "group":

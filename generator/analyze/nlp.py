@@ -7,6 +7,7 @@ come from TextBlob's pattern tagger and chunker, which need no NLTK data either.
 from __future__ import annotations
 
 import re
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -14,6 +15,7 @@ from typing import Sequence
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..model import Span
+from .compiled import compiled
 from .lexicon import ABBREVIATIONS
 
 _TOKEN = re.compile(
@@ -86,8 +88,18 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
 @lru_cache(maxsize=1)
 def _parser():
-    from textblob.en import parser  # loads the pattern lexicon once
+    """TextBlob's pattern parser, its lexicon filled from the compiled copy (see :mod:`.compiled`)
+    instead of parsing its 94,000-line file in every process."""
+    from textblob._text import lazydict
+    from textblob.en import parser
 
+    lexicon = parser.lexicon
+    if dict.__len__(lexicon) == 0:
+        dict.update(lexicon, compiled("pattern-lexicon", lambda: dict(lexicon.items()), packages=("textblob",)))
+        # What lazydict does on its first use: its methods become the plain dict's.
+        for name in ("get", "items", "keys", "values", "setdefault", "update", "pop", "popitem"):
+            if name in vars(lazydict):
+                setattr(lexicon, name, types.MethodType(getattr(dict, name), lexicon))
     return parser
 
 
