@@ -6,6 +6,7 @@ calls ``generate()``, so the CLI, ``mkdocs build``, ``mkdocs serve`` and CI shar
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -111,15 +112,41 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
     started = time.perf_counter()
     analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
     rendering = time.perf_counter()
-    pages: dict[str, PageJob | str] = dict(plan_site(link(analyses), templates))
-    for asset in sorted((templates / "assets").glob("*")):
-        pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-    report.written, report.removed = write_pages(docs_dir, pages)
+    with _long_lived():
+        pages: dict[str, PageJob | str] = dict(plan_site(
+            link(analyses), templates, keys=cache.keys if cache is not None else None,
+            bytecode_dir=_folder(cache_dir / "templates") if cache_dir is not None else None))
+        for asset in sorted((templates / "assets").glob("*")):
+            pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
+        report.written, report.removed = write_pages(docs_dir, pages)
     report.pages = len(pages)
     report.analysis_seconds, report.render_seconds = rendering - started, time.perf_counter() - rendering
     for error in report.skipped:
         log.warning("Skipped %s", error)
     return report
+
+
+def _folder(path: Path) -> Path | None:
+    """``path``, created if need be; None when it cannot be (a cache that cannot be kept costs
+    time, never the build)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError as exc:
+        log.warning("Could not create %s (%s); the build goes on without it", path, exc.strerror or exc)
+        return None
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Keep the objects that exist now (the analyses) out of the garbage collector's passes while
+    linking and rendering: they live until the end of the build, and walking them on every pass
+    would cost a third of a rebuild. Let go of them afterwards (``mkdocs serve`` builds again)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int, int]:
@@ -164,14 +191,16 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int
     stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
     stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
     if not changed and not stale:
-        _write_manifest(manifest, record)
+        if record != previous:
+            _write_manifest(manifest, record)
         return 0, 0
     staged: dict[str, str] = {}
     try:
         _stage(base, changed, staged)
         with _no_interrupt():
-            # Until the stale files are gone, the manifest lists both sets: nothing is orphaned.
-            _write_manifest(manifest, {**previous, **record})
+            if not changed.keys() <= previous.keys():
+                # Until the new pages are in, the manifest lists both sets: nothing is orphaned.
+                _write_manifest(manifest, {**previous, **record})
             for rel, tmp in staged.items():
                 target = os.path.join(base, rel)
                 os.replace(tmp, target)

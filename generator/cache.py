@@ -92,6 +92,8 @@ class AnalysisCache:
         self._started = time.time_ns()
         self._index: dict[str, tuple] | None = None
         self._next: dict[str, tuple] = {}
+        self.keys: dict[str, str] = {}
+        """Article id -> cache key, for every article this build asked about."""
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -100,6 +102,7 @@ class AnalysisCache:
         """The cached analysis of ``article``, or None when there is no sound entry for it."""
         key = article_key(article)
         self._used.add(key)
+        self.keys[article.id] = key
         analysis = self._load(key, article)
         if analysis is None:
             self.misses += 1
@@ -131,6 +134,7 @@ class AnalysisCache:
         """Store ``analysis`` (atomically: a reader never sees half an entry)."""
         key = article_key(analysis.article)
         self._used.add(key)
+        self.keys[analysis.article.id] = key
         payload = json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
         entry = {"format": CACHE_FORMAT, "key": key, "analyzer": analyzer_fingerprint(), "schema": SCHEMA_VERSION,
                  "checksum": _checksum(payload), "analysis": payload}
@@ -150,12 +154,17 @@ class AnalysisCache:
         entry = self._load_index().get(str(path))
         if entry is None or entry[0] != article_id or entry[1] != file_signature(path):
             return None
+        paused = gc.isenabled()
+        gc.disable()  # allocating many small objects would set off collections that find nothing
         try:
-            with _no_gc():  # allocating many small objects would set off needless collections
-                analysis = from_tuple(entry[3])
+            analysis = from_tuple(entry[3])
         except (TypeError, ValueError, IndexError):
             return None
+        finally:
+            if paused:
+                gc.enable()
         self._used.add(entry[2])
+        self.keys[article_id] = entry[2]
         self._next[str(path)] = entry
         self.hits += 1
         return analysis
@@ -163,7 +172,7 @@ class AnalysisCache:
     def remember(self, path: Path, signature: Signature | None, analysis: Analysis) -> None:
         """Index ``analysis`` under ``path``, whose stat ``signature`` was taken before reading it."""
         if signature is not None and signature[1] < self._started - RACY_NS:
-            key = article_key(analysis.article)
+            key = self.keys.get(analysis.article.id) or article_key(analysis.article)
             self._next[str(path)] = (analysis.article.id, signature, key, to_tuple(analysis))
 
     def save_index(self) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -43,9 +42,9 @@ def digest(*parts: Any) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-@lru_cache(maxsize=8)
 def site_digest(templates: Path) -> str:
-    """The templates, the code that renders them, and the versions of Jinja and MarkupSafe."""
+    """The templates, the code that renders them, and the versions of Jinja and MarkupSafe (read
+    afresh each build: ``mkdocs serve`` builds again when a template is edited)."""
     versions = []
     for package in ("jinja2", "markupsafe"):
         try:
@@ -59,8 +58,9 @@ def site_digest(templates: Path) -> str:
 class Digests:
     """The digests of a linked corpus's articles and actors, and of any template arguments."""
 
-    def __init__(self, corpus: Corpus, templates: Path):
+    def __init__(self, corpus: Corpus, templates: Path, keys: Mapping[str, str] | None = None):
         self.site = site_digest(templates)
+        keys = keys or {}
         self.articles: dict[str, str] = {}
         for analysis in corpus.analyses:
             article_id = analysis.article.id
@@ -69,7 +69,8 @@ class Digests:
                 page = corpus.actor_page(article_id, local.id)
                 actor = corpus.by_id(page) if page else None
                 linked.append((local.id, page, actor.name if actor else None, actor.kind if actor else None))
-            self.articles[article_id] = digest(article_key(analysis.article), tuple(linked))
+            key = keys.get(article_id) or article_key(analysis.article)
+            self.articles[article_id] = digest(key, tuple(linked))
         self.actors: dict[str, str] = {
             a.id: digest(a.id, a.name, a.kind, a.aliases, a.roles,
                          tuple((ap.article_id, ap.actor.id) for ap in a.appearances),

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import Iterable
 
 from .analyze.gazetteer import places
 from .analyze.lexicon import DEMONYMS, ROLE_HEADS
@@ -110,6 +111,7 @@ class Corpus:
 
 # --- names ------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str:
     """A person's name for matching: lowercase, titles and middle initials left out.
 
@@ -139,6 +141,7 @@ class _Group:
     company: set[Key] = field(default_factory=set)
     """Actors named in the same articles (its own key too: :func:`_evidence` leaves it out)."""
     genders: set[str] = field(default_factory=set)
+    """Of people: what gendered titles ("Mr", "Mrs") the articles give them."""
 
 
 def gender(actor: Actor, text: str) -> str | None:
@@ -152,9 +155,12 @@ def gender(actor: Actor, text: str) -> str | None:
 
 
 def _base_key(actor: Actor) -> Key:
-    if actor.kind == "person":
-        return ("person", person_key(actor.name))
-    return (actor.kind, actor.name.lower())
+    return _name_key(actor.kind, actor.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(kind: str, name: str) -> Key:
+    return ("person", person_key(name)) if kind == "person" else (kind, name.lower())
 
 
 def _same_article_person(analysis: Analysis) -> dict[str, Actor]:
@@ -234,8 +240,10 @@ def _is_word(name: str) -> bool:
 def _drop_leading_words(key: Key, groups: dict[Key, _Group]) -> Key:
     """A long name that is a role word caught in front of a full name seen elsewhere is that
     person ("Exchequer Gordon Brown"); other long names ("Pontiac Grand Prix") stay themselves."""
+    if key[0] != "person" or key[1].count(" ") < 2:
+        return key
     words = key[1].split()
-    if key[0] == "person" and len(words) >= 3 and words[-3] in WORDS_BEFORE_NAMES:
+    if words[-3] in WORDS_BEFORE_NAMES:
         tail = ("person", " ".join(words[-2:]))
         if tail in groups:
             return tail
@@ -267,7 +275,7 @@ def link(analyses: list[Analysis] | tuple[Analysis, ...]) -> Corpus:
                 group = groups.setdefault(keys[actor.id], _Group(keys[actor.id]))
                 group.role_words |= _role_words(actor.roles)
                 group.company |= named
-                if sex := gender(actor, analysis.article.text):
+                if actor.kind == "person" and (sex := gender(actor, analysis.article.text)):
                     group.genders.add(sex)
     by_surname: dict[str, list[Key]] = defaultdict(list)
     first_names: set[str] = set()
@@ -299,9 +307,9 @@ def _corpus(analyses: tuple[Analysis, ...], final: dict[Key, list[Appearance]]) 
                    key=lambda t: (t[0].lower(), t[1], t[0]))
     for name, kind, appearances in named:
         corpus_id = _unique_id(slugify(name, fallback="actor"), kind, used)
-        names = Counter(n for ap in appearances for n in (ap.actor.name, *ap.actor.aliases))
-        aliases = tuple(n for n, _ in names.most_common() if n != name)
-        roles = tuple(r for r, _ in Counter(r for ap in appearances for r in ap.actor.roles).most_common())
+        aliases = tuple(n for n in _most_used(n for ap in appearances for n in (ap.actor.name, *ap.actor.aliases))
+                        if n != name)
+        roles = _most_used(r for ap in appearances for r in ap.actor.roles)
         actors.append(CorpusActor(corpus_id, name, kind, aliases, roles, tuple(appearances)))
         for ap in appearances:
             global_ids[(ap.article_id, ap.actor.id)] = corpus_id
@@ -312,8 +320,16 @@ def _canonical(appearances: list[Appearance], key: Key) -> str:
     """The name most articles use, among the forms that match the actor's key exactly (not
     "Exchequer Gordon Brown"), fuller names first."""
     names = Counter(ap.actor.name for ap in appearances)
-    exact = [n for n in names if _base_key(Actor("", n, key[0])) == key] or list(names)  # type: ignore[arg-type]
+    exact = [n for n in names if _name_key(key[0], n) == key] or list(names)
     return max(exact, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+
+
+def _most_used(values: Iterable[str]) -> tuple[str, ...]:
+    """Distinct values, most frequent first, ties in order of first use."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return tuple(sorted(counts, key=lambda v: -counts[v])) if len(counts) > 1 else tuple(counts)
 
 
 def _unique_id(base: str, kind: str, used: set[str]) -> str:

@@ -8,20 +8,19 @@ below, so article text can never become markup, a link or a script.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .depends import Digests, digest
-from .link import Corpus
+from .link import Corpus, CorpusActor
 from .model import ACTOR_KINDS, STANCES, Analysis, Sentiment
 from .serialize import to_dict
 from .views import Edge, ItemRef, Views, by_source, newest_first, paged, source_of, stance_counts, summary
@@ -148,10 +147,13 @@ def bar(count: int, most: int, width: int = 24) -> str:
     return "█" * max(1, round(width * count / max(most, 1)))
 
 
-def environment(templates: Path) -> Environment:
-    """The one Jinja environment, with our filters."""
+def environment(templates: Path, bytecode_dir: Path | None = None) -> Environment:
+    """The one Jinja environment, with our filters. With ``bytecode_dir``, compiled templates are
+    kept there (Jinja checks each against its source), so a rebuild does not compile them again."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,  # templates do not change during a build: no stat per include
+        bytecode_cache=FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -242,12 +244,15 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     return {name: job.make() for name, job in plan_site(corpus, templates).items()}
 
 
-def plan_site(corpus: Corpus, templates: Path) -> dict[str, PageJob]:
+def plan_site(corpus: Corpus, templates: Path, keys: Mapping[str, str] | None = None,
+              bytecode_dir: Path | None = None) -> dict[str, PageJob]:
     """Every generated page and data file, as relative path -> how to make it. Nothing is rendered
-    until a job's ``make`` is called, so a rebuild renders only pages whose digest changed."""
-    env = environment(templates)
+    until a job's ``make`` is called, so a rebuild renders only pages whose digest changed.
+    ``keys`` are the articles' cache keys when the caller has them (else they are worked out);
+    ``bytecode_dir`` keeps compiled templates between builds."""
+    env = environment(templates, bytecode_dir)
     views = Views(corpus)
-    digests = Digests(corpus, templates)
+    digests = Digests(corpus, templates, keys)
     jobs: dict[str, PageJob] = {}
     article_tpl, actor_tpl = env.get_template("article.md.j2"), env.get_template("actor.md.j2")
     for analysis in corpus.analyses:
@@ -294,9 +299,12 @@ def _index_pages(env: Environment, views: Views, digests: Digests) -> dict[str, 
 
         jobs[name] = PageJob(digests.page(template, **values), make)
 
-    def lists(template: str, rows, first: str, rest: str, per_page: int, **extra: Any) -> None:
-        for name, chunk in paged(rows, first, rest, per_page):
-            page(name, template, page=chunk, root=UP, **extra)
+    def lists(template: str, rows, first: str, rest: str, per_page: int, counts: Mapping[str, int] | None = None,
+              **extra: Any) -> None:
+        # ``counts`` (of every list of the family) show on the first page only, so a page further on
+        # changes only when its own rows do.
+        for name, chunk in paged(rows, first, rest, per_page, key=_row_key):
+            page(name, template, page=chunk, root=UP, counts=counts if chunk.number == 1 else {}, **extra)
 
     ordered = newest_first(corpus.analyses)
     by_mentions = sorted(corpus.actors, key=lambda a: (-a.mention_count, a.name))
@@ -318,13 +326,24 @@ def _index_pages(env: Environment, views: Views, digests: Digests) -> dict[str, 
     page("actors/index.md", "actors.md.j2", top=by_mentions[:100], root=UP, **figures)
     for kind in ACTOR_KINDS:
         lists("actors_kind.md.j2", [a for a in by_mentions if a.kind == kind], f"browse/actors-{kind}.md",
-              f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=figures["kinds"])
+              f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=ACTOR_KINDS,
+              counts=dict(figures["kinds"]))
     lists("quotes.md.j2", list(views.all_items("quote")), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
     page("claims/index.md", "claims.md.j2", root=UP, **figures)
     for stance in STANCES:
         lists("claims_stance.md.j2", list(views.all_items("claim", stance)), f"browse/claims-{stance}.md",
-              f"browse/claims-{stance}-{{n}}.md", ITEMS_PER_PAGE, stance=stance, stances=figures["stances"])
+              f"browse/claims-{stance}-{{n}}.md", ITEMS_PER_PAGE, stance=stance, stances=STANCES,
+              counts=dict(figures["stances"]))
     return jobs
+
+
+def _row_key(row: Analysis | CorpusActor | ItemRef) -> str:
+    """A list row's stable name, for content-defined paging."""
+    if isinstance(row, Analysis):
+        return row.article.id
+    if isinstance(row, ItemRef):
+        return f"{row.analysis.article.id}/{row.kind}/{row.number}"
+    return row.id
 
 
 def actor_dict(view) -> dict[str, Any]:

@@ -5,8 +5,9 @@ no Markdown either; :mod:`generator.render` turns these into pages.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -60,7 +61,7 @@ def items(analysis: Analysis, corpus: Corpus) -> list[ItemView]:
         for n, item in enumerate(entries, 1):
             speaker_id = corpus.actor_page(article_id, item.speaker)
             target_ids = (corpus.actor_page(article_id, x) for x in getattr(item, "targets", ()))
-            targets = tuple(dict.fromkeys(corpus.by_id(t) for t in target_ids if t))
+            targets = tuple(corpus.by_id(t) for t in dict.fromkeys(t for t in target_ids if t))
             views.append(ItemView(
                 kind, n, f"{kind}-{n}", " … ".join(text[s:e] for s, e in item.content),
                 corpus.by_id(speaker_id) if speaker_id else None,
@@ -228,11 +229,35 @@ class Page:
     """Page file names relative to the list's folder, page 1 first."""
 
 
-def paged(rows: Sequence[T], first: str, rest: str, per_page: int) -> list[tuple[str, Page]]:
-    """Split ``rows`` into pages: the first at ``first``, then ``rest.format(n=2)`` and so on."""
-    chunks = [list(rows[i:i + per_page]) for i in range(0, len(rows), per_page)] or [[]]
+def paged(rows: Sequence[T], first: str, rest: str, per_page: int,
+          key: Callable[[T], str] | None = None) -> list[tuple[str, Page]]:
+    """Split ``rows`` into pages: the first at ``first``, then ``rest.format(n=2)`` and so on.
+
+    With ``key`` (a stable name for a row), pages end where a row's key hashes to a boundary,
+    not every ``per_page`` rows: content-defined chunking, as rsync and backup tools split files.
+    A row added, removed or changed then alters the page it is on, not every page after it, so a
+    rebuild renders one list page instead of all of them. Such pages hold ``per_page`` rows on
+    average, never fewer than half or more than twice that (the last page excepted).
+    """
+    chunks = _by_content(rows, key, per_page) if key else [list(rows[i:i + per_page]) for i in range(0, len(rows), per_page)]
+    chunks = chunks or [[]]
     names = tuple([first] + [rest.format(n=n) for n in range(2, len(chunks) + 1)])
     return [(names[i], Page(i + 1, len(chunks), chunk, names)) for i, chunk in enumerate(chunks)]
+
+
+def _by_content(rows: Sequence[T], key: Callable[[T], str], size: int) -> list[list[T]]:
+    low, high = max(1, size // 2), size * 2
+    spread = max(1, size - low)  # a boundary every `spread` rows on average, after the first `low`
+    chunks: list[list[T]] = []
+    current: list[T] = []
+    for row in rows:
+        current.append(row)
+        if len(current) >= high or (len(current) >= low and zlib.crc32(key(row).encode("utf-8")) % spread == 0):
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def by_source(analyses: Sequence[Analysis]) -> list[tuple[str, str, list[Analysis]]]:

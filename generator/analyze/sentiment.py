@@ -11,12 +11,13 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Sentiment, Span
+from .compiled import compiled
 
 
 @lru_cache(maxsize=1)
 def _scorer():
-    """TextBlob's pattern sentiment (what ``PatternAnalyzer`` calls), with its lexicon loaded up
-    front into a plain dict.
+    """TextBlob's pattern sentiment (what ``PatternAnalyzer`` calls), with its lexicon in a plain
+    dict, read from the compiled copy (see :mod:`.compiled`) instead of parsing its XML file.
 
     pattern's ``lazydict`` sends every ``word in lexicon`` and ``lexicon[word]`` through a
     Python-level wrapper that checks whether the lexicon is loaded yet; on news text that is about a
@@ -24,7 +25,7 @@ def _scorer():
     """
     from textblob.en import sentiment as pattern
 
-    len(pattern)  # loads the lexicon
+    data = compiled("pattern-sentiment", _derive_lexicon, packages=("textblob",), modules=("sentiment.py",))
 
     class Loaded(type(pattern)):  # type: ignore[misc,valid-type]
         __contains__ = dict.__contains__
@@ -33,8 +34,18 @@ def _scorer():
 
     scorer = Loaded.__new__(Loaded)
     scorer.__dict__.update((k, v) for k, v in vars(pattern).items() if getattr(v, "__self__", None) is not pattern)
-    dict.update(scorer, dict.items(pattern))
+    scorer.__dict__.update(labeler=data["labels"], _synsets=data["synsets"], _language=data["language"])
+    dict.update(scorer, data["words"])
     return scorer
+
+
+def _derive_lexicon() -> dict:
+    """What pattern's ``Sentiment.load`` makes of its XML file, as plain dicts."""
+    from textblob.en import sentiment as pattern
+
+    len(pattern)  # loads it
+    return {"words": dict(dict.items(pattern)), "labels": dict(pattern.labeler),
+            "synsets": dict(pattern._synsets), "language": pattern._language}
 
 
 def words_sentiment(words: Iterable[str]) -> Sentiment:

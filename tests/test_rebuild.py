@@ -1,0 +1,222 @@
+"""Rebuilds cost only what changed: unchanged article files are not read again (the file index),
+pages whose inputs did not change are not rendered again (page digests), and list pages are cut
+where their rows say so (content-defined paging). Whatever is skipped, a rebuild must give exactly
+the pages a clean build gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import generator.build as build_module
+import generator.cache as cache_module
+from generator.build import MANIFEST, generate
+from generator.cache import INDEX_NAME
+from generator.views import paged
+
+from .conftest import ROOT, SEED
+from .corpus import article_text, write_corpus
+
+TEMPLATES = ROOT / "site_templates"
+AN_HOUR_AGO = time.time() - 3600
+
+
+def _age(folder: Path) -> None:
+    """Date every article an hour back: files this fresh are never trusted by their stat alone."""
+    for path in folder.rglob("*.txt"):
+        os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+
+
+@pytest.fixture
+def project(tmp_path) -> dict[str, Path]:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, 40)
+    shutil.copy(SEED, seeds / SEED.name)
+    _age(seeds)
+    return {"seeds": seeds, "docs": tmp_path / "docs", "cache": tmp_path / "cache", "templates": TEMPLATES}
+
+
+def _build(p, docs: Path | None = None):
+    return generate(p["seeds"], docs or p["docs"], p["templates"], jobs=1, cache_dir=p["cache"])
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The article files a build reads."""
+    seen: list[str] = []
+    real = build_module.read_article
+
+    def spy(path, *args, **kwargs):
+        seen.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "read_article", spy)
+    return seen
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The pages a build renders (whether or not it then writes them)."""
+    made: list[str] = []
+    real = build_module.plan_site
+
+    def spy(*args, **kwargs):
+        jobs = real(*args, **kwargs)
+        for name, job in jobs.items():
+            def make(job=job, name=name):
+                made.append(name)
+                return job.make()
+            jobs[name] = build_module.PageJob(job.digest, make)
+        return jobs
+
+    monkeypatch.setattr(build_module, "plan_site", spy)
+    return made
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != MANIFEST}
+
+
+# --- the file index ------------------------------------------------------------------------------
+
+def test_unchanged_article_files_are_not_read_again(project, reads):
+    _build(project)
+    assert len(reads) == 41
+    reads.clear()
+    report = _build(project)
+    assert reads == [] and (report.analysed, report.cached, report.written) == (0, 41, 0)
+
+
+def test_an_edit_that_keeps_size_and_time_stamp_is_still_seen(project, reads):
+    _build(project)
+    path = project["seeds"] / "article-00007.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("report 7:", "REPORT 7:"), encoding="utf-8")  # same size
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))  # and the old time stamp back, as rsync -t or a restore do
+    reads.clear()
+    report = _build(project)
+    assert reads == ["article-00007.txt"] and report.analysed == 1
+    assert "REPORT 7:" in (project["docs"] / "articles" / "article-00007.md").read_text(encoding="utf-8")
+
+
+def test_a_file_changed_moments_before_a_build_is_read_again_next_time(project, reads):
+    path = project["seeds"] / "article-00003.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")  # just now
+    _build(project)
+    reads.clear()
+    report = _build(project)
+    assert reads == ["article-00003.txt"]  # its time stamp is too close to that build to vouch for it
+    assert report.analysed == 0, "read again, but its content-keyed entry is still good"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b"",
+    lambda b: b[:100],
+    lambda b: b[:40] + bytes([b[40] ^ 0xFF]) + b[41:],
+    lambda b: b"\0" * len(b),
+], ids=["empty", "truncated", "flipped-byte", "zeroed"])
+def test_a_damaged_file_index_is_ignored_not_trusted(project, reads, damage):
+    _build(project)
+    index = project["cache"] / INDEX_NAME
+    index.write_bytes(damage(index.read_bytes()))
+    reads.clear()
+    report = _build(project)
+    assert len(reads) == 41 and report.analysed == 0 and report.written == 0
+    reads.clear()
+    _build(project)
+    assert reads == [], "the next build writes a sound index again"
+
+
+def test_an_index_written_by_another_analyser_is_ignored(project, reads, monkeypatch):
+    _build(project)
+    monkeypatch.setattr(cache_module, "ANALYZER_VERSION", "999")
+    cache_module.analyzer_fingerprint.cache_clear()
+    try:
+        reads.clear()
+        report = _build(project)
+    finally:
+        monkeypatch.undo()
+        cache_module.analyzer_fingerprint.cache_clear()
+    assert len(reads) == 41 and report.analysed == 41
+
+
+# --- page digests ------------------------------------------------------------------------------
+
+def test_a_rebuild_renders_only_the_pages_an_edit_reaches(project, rendered):
+    _build(project)
+    edited = project["seeds"] / "article-00012.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("report 12:", "report twelve:"), encoding="utf-8")
+    rendered.clear()
+    report = _build(project)
+    assert "articles/article-00012.md" in rendered and "api/articles/article-00012.json" in rendered
+    assert not any(p.startswith("articles/article-000") and "00012" not in p for p in rendered)
+    assert "articles/000-ff091537aa51fd18.md" not in rendered and "actors/sergei-shoigu.md" not in rendered
+    assert len(rendered) < 40, rendered
+    assert 0 < report.written <= len(rendered)
+
+
+def test_a_changed_template_renders_its_pages_again(project, tmp_path, rendered):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    project["templates"] = templates
+    _build(project)
+    article = templates / "article.md.j2"
+    article.write_text(article.read_text(encoding="utf-8").replace("## Quotes", "## Direct quotes"), encoding="utf-8")
+    rendered.clear()
+    report = _build(project)
+    articles = [p for p in rendered if p.startswith("articles/") and p != "articles/index.md"]
+    assert len(articles) == 41 and report.written >= 41
+    assert "## Direct quotes" in (project["docs"] / "articles" / "article-00001.md").read_text(encoding="utf-8")
+
+
+def test_a_hand_edited_generated_page_is_put_right(project):
+    _build(project)
+    page = project["docs"] / "articles" / "article-00005.md"
+    good = page.read_bytes()
+    page.write_text("scribbled over\n", encoding="utf-8")
+    report = _build(project)
+    assert page.read_bytes() == good and report.written == 1
+
+
+def test_a_manifest_from_the_first_format_is_taken_over(project):
+    _build(project)
+    manifest = project["docs"] / MANIFEST
+    files = sorted(json.loads(manifest.read_text(encoding="utf-8"))["files"])
+    manifest.write_text(json.dumps({"files": files + ["articles/gone.md"]}), encoding="utf-8")
+    (project["docs"] / "articles" / "gone.md").write_text("from an old build\n", encoding="utf-8")
+    report = _build(project)
+    assert report.written == 0 and report.removed == 1
+    assert not (project["docs"] / "articles" / "gone.md").exists()
+    assert isinstance(json.loads(manifest.read_text(encoding="utf-8"))["files"], dict)
+
+
+def test_rebuilds_after_edits_give_exactly_what_a_clean_build_gives(project, tmp_path):
+    _build(project)
+    seeds = project["seeds"]
+    (seeds / "article-00002.txt").unlink()  # removed
+    write_corpus(tmp_path / "more", 45)
+    shutil.copy(tmp_path / "more" / "article-00044.txt", seeds / "article-00044.txt")  # added
+    edited = seeds / "article-00020.txt"
+    edited.write_text(article_text(33), encoding="utf-8")  # now names other people
+    _build(project)
+    clean = generate(seeds, tmp_path / "clean", TEMPLATES, jobs=1, cache_dir=None)
+    assert clean.articles == 41
+    assert _tree(project["docs"]) == _tree(tmp_path / "clean")
+
+
+# --- content-defined paging --------------------------------------------------------------------
+
+def test_a_row_added_to_a_long_list_changes_one_page_not_all_after_it():
+    rows = [f"article-{n:05d}" for n in range(2000)]
+    before = paged(rows, "index.md", "page-{n}.md", 100, key=str)
+    after = paged(rows[:700] + ["article-00699b"] + rows[700:], "index.md", "page-{n}.md", 100, key=str)
+    assert 12 <= len(before) <= 30
+    assert all(50 <= len(p.rows) <= 200 for _, p in before[:-1])
+    changed = [name for (name, a), (_, b) in zip(before, after) if a.rows != b.rows]
+    assert len(after) == len(before) and len(changed) == 1
