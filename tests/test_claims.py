@@ -138,3 +138,39 @@ def test_person_of_place_speaks_and_participles_that_describe_are_not_cues():
     polls = analyse_text("Early polls show voters in the area rejecting Mr. Trump.")
     t = polls.article.text
     assert [t[c.cue[0]:c.cue[1]] for c in polls.claims] == ["show"]
+
+
+# Patterns found missing on PolNeAR train: (text, source actor, cue, content, stance).
+PATTERNS = [
+    # an adverb between the source and the cue
+    ("Donald Trump has repeatedly claimed that the election was rigged against him.",
+     "Donald Trump", "claimed", "that the election was rigged against him", "asserts"),
+    # a progressive cue
+    ("Bernie Sanders is suggesting he beat expectations in Iowa.",
+     "Bernie Sanders", "suggesting", "he beat expectations in Iowa", "asserts"),
+    # "called for" and "called on": what is urged follows the particle
+    ("Hillary Clinton called for a ban on assault weapons across the country.",
+     "Hillary Clinton", "called", "a ban on assault weapons across the country", "urges"),
+    ("Bernie Sanders called on Rick Snyder to resign over the crisis.",
+     "Bernie Sanders", "called", "Rick Snyder to resign over the crisis", "urges"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,stance", PATTERNS)
+def test_patterns_from_polnear(text, source, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert analysis.actor(claim.speaker).name == source
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+def test_negated_report_is_no_claim():
+    assert analyse_text("Hillary Clinton has never said she would support the plan.").claims == ()
+
+
+def test_calling_someone_names_is_no_demand():
+    # 'called X "crazy"' was published as urging
+    analysis = analyse_text("Lindsey Graham called both Donald Trump and Hillary Clinton “crazy” on Monday.")
+    assert [c.stance for c in analysis.claims] == ["asserts"]

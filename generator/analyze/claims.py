@@ -17,7 +17,7 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, OBJECT_VERBS, PRONOUNS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
 
 _BE = frozenset("is was were are be been being".split())
@@ -42,6 +42,7 @@ _CLAUSE_OPENERS = frozenset("that if whether because although though while since
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 # Words that stand where a source would but name none.
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
+_CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -132,9 +133,10 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if following in ("tank", "tanks"):
         return None  # "think tank"
-    if token.lower.startswith("call") and following not in ("on", "upon", "for"):
+    if token.lower.startswith("call") and following not in _CALL_PARTICLES:
         if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
             return None
+        return "asserts"  # 'called the plan "a disaster"': a description, not a demand
     return stance
 
 
@@ -224,7 +226,9 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
             return None
         if i < len(tokens) and tokens[i].lower == "that" and i > j:
             j = i  # what was said starts at "that", after the listener
-    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+    if k >= 0 and tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES and j + 1 < len(tokens):
+        j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
+    elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
@@ -248,7 +252,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     """The noun phrase right before the cue (auxiliaries and adverbs skipped), and its first token."""
     tokens = sentence.tokens
     j = k - 1
-    while j >= 0 and tokens[j].lower in AUXILIARIES and tokens[j].tag[:2] in ("VB", "MD", "RB"):
+    while j >= 0 and _between_source_and_cue(tokens, j, k):
         j -= 1
     if j < 0:
         return None, -1
@@ -292,6 +296,19 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     inside = [a for a in actors.within(*span)]
     speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
     return speakers.Source(span, speaker), i
+
+
+def _between_source_and_cue(tokens: tuple[Token, ...], j: int, k: int) -> bool:
+    """Auxiliaries and adverbs that may stand between a source and its cue: "Trump has repeatedly
+    claimed", "Sanders is suggesting". A negation may not: "she has never said" reports nothing."""
+    token = tokens[j]
+    if token.lower in NEGATIONS:
+        return False
+    if token.lower in AUXILIARIES and token.tag[:2] in ("VB", "MD", "RB"):
+        return True
+    if token.tag == "RB" and token.lower.endswith("ly"):
+        return True
+    return token.lower in _BE and tokens[k].tag == "VBG"
 
 
 def _person_of_place(tokens: tuple[Token, ...], first: int, named: speakers.Source,

@@ -76,6 +76,8 @@ AUXILIARIES = _words(
     "frequently further flatly firmly quickly immediately initially originally separately "
     "still even ultimately subsequently simply"
 )
+# Words that turn a report into its opposite ("she has never said"): no claim is read across them.
+NEGATIONS = _words("not n't never no hardly neither nor")
 # Words that open an adverbial between a cue and what was said ("said on Monday that ...").
 ADVERBIAL_OPENERS = _words(
     "on in at during after before via through last this earlier later late early yesterday "
