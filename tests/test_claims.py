@@ -153,6 +153,14 @@ PATTERNS = [
      "Hillary Clinton", "called", "a ban on assault weapons across the country", "urges"),
     ("Bernie Sanders called on Rick Snyder to resign over the crisis.",
      "Bernie Sanders", "called", "Rick Snyder to resign over the crisis", "urges"),
+    # several appositions, a long relative clause, an apposition that is the name
+    ("Marley Anderson, 21, a junior from Las Vegas, said she turned out to support Bernie Sanders.",
+     "Marley Anderson", "said", "she turned out to support Bernie Sanders", "asserts"),
+    ("Oliver K. Hedge, who appraises golf course properties for the real estate brokerage firm Cushman & Wakefield, "
+     "said the golf industry had made great strides.",
+     "Oliver K. Hedge", "said", "the golf industry had made great strides", "asserts"),
+    ("One of the authors of that report, Ari Fleischer, said the nomination will test their conclusions.",
+     "Ari Fleischer", "said", "the nomination will test their conclusions", "asserts"),
 ]
 
 
@@ -174,3 +182,16 @@ def test_calling_someone_names_is_no_demand():
     # 'called X "crazy"' was published as urging
     analysis = analyse_text("Lindsey Graham called both Donald Trump and Hillary Clinton “crazy” on Monday.")
     assert [c.stance for c in analysis.claims] == ["asserts"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a place in the apposition is where the speaker is from, not the speaker
+    ("Christopher Harvey, an African-American delegate from Houston, Texas, said the turmoil was part of the circus.",
+     "Christopher Harvey"),
+    # an organisation the relative clause hangs on is the speaker's employer
+    ("But Murshed Zaheed, political director of the United Nations, which organized the letter, said the response was weak.",
+     "Murshed Zaheed"),
+])
+def test_apposition_regressions(text, source):
+    analysis = analyse_text(text)
+    assert [analysis.actor(c.speaker).name for c in analysis.claims] == [source]

@@ -42,6 +42,8 @@ _CLAUSE_OPENERS = frozenset("that if whether because although though while since
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 # Words that stand where a source would but name none.
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
+# A name after one of these modifies the noun before it ("an activist for Greenpeace").
+_MODIFIER_PREPOSITIONS = frozenset("of for at from in with to by about on".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
@@ -271,22 +273,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
                                        actors, context, apposition=False)
         return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
     if tokens[j].text == "," and j > 1:
-        # "Shoigu, who was addressing officials, urged": an apposition or relative clause
-        i = j - 1
-        while i > 0 and tokens[i].text != "," and j - i < 14:
-            i -= 1
-        inner = tokens[i + 1:j]
-        relative_at = next((n for n, t in enumerate(inner) if t.lower in ("who", "whose", "which")), len(inner))
-        if tokens[i].text == "," and inner and not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
-            end_before = tokens[i].start
-            paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
-            if paren:
-                end_before -= len(paren.group(0))
-            named = speakers.backward(doc.text, end_before, actors, context, apposition=False)
-            if named and named.span[0] >= sentence.start:
-                first = next((n for n, t in enumerate(tokens) if t.start >= named.span[0]), i)
-                return _person_of_place(tokens, first, named, actors) or (named, first)
-        return None, -1
+        return _apposed_source(doc, sentence, j, actors, context)
     if not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP"):
         return None, -1
     i = j
@@ -296,6 +283,44 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     inside = [a for a in actors.within(*span)]
     speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
     return speakers.Source(span, speaker), i
+
+
+def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex,
+                    context: int) -> tuple[speakers.Source | None, int]:
+    """The name before an apposition or relative clause: "Shoigu, who was addressing officials, urged",
+    "Marley Anderson, 21, a junior from Las Vegas, said", "One of its authors, Ari Fleischer, said"."""
+    tokens = sentence.tokens
+    for segment in range(3):
+        i = comma - 1
+        while i > 0 and tokens[i].text != "," and comma - i < 30:
+            i -= 1
+        inner = tokens[i + 1:comma]
+        if tokens[i].text != "," or not inner or any(t.text in _OPEN_QUOTES + _CLOSE_QUOTES for t in inner):
+            return None, -1
+        relative_at = next((n for n, t in enumerate(inner) if t.lower in ("who", "whose", "which")), len(inner))
+        if any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
+            return None, -1
+        named = actors.mention_at(inner[0].start)
+        actor = actors.get(named[2]) if named and named[1] == inner[-1].end else None
+        if segment == 0 and actor and actor.kind == "person":
+            return speakers.Source((named[0], named[1]), actor.id), i + 1  # the apposition is the name
+        end_before = tokens[i].start
+        paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
+        if paren:
+            end_before -= len(paren.group(0))
+        source = speakers.backward(doc.text, end_before, actors, context, apposition=False)
+        if source and source.span[0] >= sentence.start:
+            first = next((n for n, t in enumerate(tokens) if t.start >= source.span[0]), i)
+            of_place = _person_of_place(tokens, first, source, actors)
+            if of_place:
+                return of_place
+            np_start = first
+            while np_start > 0 and tokens[np_start].chunk == "I-NP":
+                np_start -= 1
+            if np_start == 0 or tokens[np_start - 1].lower not in _MODIFIER_PREPOSITIONS:
+                return source, first  # "director of the UN, which ..., said": not the UN
+        comma = i
+    return None, -1
 
 
 def _between_source_and_cue(tokens: tuple[Token, ...], j: int, k: int) -> bool:
