@@ -161,6 +161,11 @@ PATTERNS = [
      "Oliver K. Hedge", "said", "the golf industry had made great strides", "asserts"),
     ("One of the authors of that report, Ari Fleischer, said the nomination will test their conclusions.",
      "Ari Fleischer", "said", "the nomination will test their conclusions", "asserts"),
+    # a verb phrase joined to the subject's first one, after a dateline
+    ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the massacre on Thursday and said the United States must act.",
+     "Barack Obama", "said", "the United States must act", "asserts"),
+    ("Donald Trump had initially welcomed the election result and said he would make an exception.",
+     "Donald Trump", "said", "he would make an exception", "asserts"),
 ]
 
 
@@ -195,3 +200,24 @@ def test_calling_someone_names_is_no_demand():
 def test_apposition_regressions(text, source):
     analysis = analyse_text(text)
     assert [analysis.actor(c.speaker).name for c in analysis.claims] == [source]
+
+
+def test_saying_after_a_subject_that_names_nobody_keeps_the_noun_phrase():
+    analysis = analyse_text("The departments declined to provide any documentation, saying they cannot discuss the case.")
+    (claim,) = analysis.claims
+    t = analysis.article.text
+    assert claim.speaker is None and t[claim.source[0]:claim.source[1]] == "The departments"
+
+
+def test_joined_verb_phrase_after_a_clause_with_its_own_subject_is_no_claim():
+    # "who Cameron would like": the subject of "said" is not clear from the sentence shape
+    text = "The spokesman refused to answer questions on who Cameron would like to see win but said there was no meeting planned."
+    assert analyse_text(text).claims == ()
+
+
+def test_pronoun_after_an_apposition_with_her_is_not_read_as_female():
+    # "Sanders, her rival" made Sanders female, so "He" went to Obama; "Bernie" is also female in
+    # worldwide name statistics but male in the US ones
+    analysis = analyse_text("Barack Obama spoke on Monday. Hillary Clinton spoke next. Bernie Sanders, her rival for "
+                            "the nomination, drew cheers. He shook hands and said the caucus would go well.")
+    assert [analysis.actor(c.speaker).name for c in analysis.claims] == ["Bernie Sanders"]

@@ -44,6 +44,10 @@ _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople repre
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
 # A name after one of these modifies the noun before it ("an activist for Greenpeace").
 _MODIFIER_PREPOSITIONS = frozenset("of for at from in with to by about on".split())
+# Words that open a sentence before its subject, and words that open a clause with a subject of its own.
+_CLAUSE_LINKS = frozenset("but and yet so".split())
+_SUBORDINATORS = frozenset("who whom whose which that when while because if although though where whether as since "
+                           "unless until after before".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
@@ -156,7 +160,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
     if cue.lower.endswith("ing") and before.endswith(","):
-        source = _subject(doc, sentence, actors, context)
+        source = _subject(doc, sentence, actors, context) or _sentence_subject(doc, sentence, actors, context, k - 1)[0]
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, content, stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
@@ -268,6 +272,8 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
             return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
+    if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
+        return _sentence_subject(doc, sentence, actors, context, j)  # "Obama met survivors and said"
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
                                        actors, context, apposition=False)
@@ -423,6 +429,41 @@ def _subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int) -> 
     if first and doc.text.startswith(("’s", "'s"), first.span[1]):
         return None  # "Clinton's aide said": not Clinton
     return first
+
+
+def _sentence_subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int,
+                      upto: int) -> tuple[speakers.Source | None, int]:
+    """The subject that opens the sentence, when its verb phrase runs on to token ``upto`` with no
+    other clause in between: "Obama met survivors on Thursday and said ...", "The departments declined
+    to comment, saying ..."."""
+    tokens, text = sentence.tokens, doc.text
+    # a dateline first: "ORLANDO, Fla. (Reuters) - President Barack Obama met ..."
+    i = next((n + 1 for n in range(1, min(upto, 12)) if tokens[n].text in "-—–" and (tokens[n - 1].text == ")" or tokens[n - 1].text.isupper())), 0)
+    while i < upto and tokens[i].lower in _CLAUSE_LINKS:
+        i += 1
+    named = speakers.forward(text, tokens[i].start, actors, context)
+    if named and (text.startswith(("’s", "'s"), named.span[1]) or text[named.span[0]:named.span[1]].lower() in _NOT_SOURCES):
+        return None, -1
+    if named is None and tokens[i].chunk == "B-NP" and tokens[i].tag in ("DT", "PRP$", "NNS", "NNPS"):
+        m = i + 1
+        while m < upto and tokens[m].chunk == "I-NP":
+            m += 1
+        named = speakers.Source((tokens[i].start, tokens[m - 1].end), None)
+        head = actors.mention_ending(tokens[m - 1].end)
+        actor = actors.get(head[2]) if head else None
+        if actor and actor.kind in ("person", "organization", "group"):
+            named = speakers.Source(named.span, actor.id)
+    if named is None:
+        return None, -1
+    v = next((n for n in range(i, upto) if tokens[n].start >= named.span[1]), upto)
+    while v < upto and (tokens[v].lower in AUXILIARIES or tokens[v].tag == "RB") and tokens[v].lower not in NEGATIONS:
+        v += 1
+    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP") or tokens[v].lower in STANCE_OF_VERB:
+        return None, -1
+    if any(t.lower in _SUBORDINATORS or t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES + ";:"
+           for t in tokens[v + 1:upto]):
+        return None, -1
+    return named, i
 
 
 def _denial(doc: Doc, sentence: Sentence, cue: Token, source: speakers.Source, stance: str,

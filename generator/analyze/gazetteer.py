@@ -91,13 +91,21 @@ def _first_names():
     return detector.Detector(case_sensitive=False)
 
 
+# The name statistics differ by country ("Bernie", "Rand" lean female worldwide, male in the US).
+_NAME_COUNTRIES = (None, "usa", "great_britain")
+
+
+@lru_cache(maxsize=4096)
 def first_name(word: str) -> str | None:
-    """'male', 'female' or 'either' for a known first name ("Sergei", "Angela"), else None."""
+    """'male', 'female' or 'either' for a known first name ("Sergei", "Angela"), else None.
+
+    'either' when the statistics disagree between countries: a wrong gender would keep a pronoun
+    from its antecedent or hand it to someone else."""
     if not word[:1].isupper() or len(word) < 2 or word.isupper():
         return None
-    answer = _first_names().get_gender(word)
-    if answer in ("male", "mostly_male"):
-        return "male"
-    if answer in ("female", "mostly_female"):
-        return "female"
-    return "either" if answer == "andy" else None
+    detector = _first_names()
+    answers = {detector.get_gender(word, country) if country else detector.get_gender(word) for country in _NAME_COUNTRIES}
+    genders = {a.removeprefix("mostly_") for a in answers} & {"male", "female"}
+    if len(genders) == 1:
+        return genders.pop()
+    return "either" if genders or "andy" in answers else None
