@@ -221,3 +221,45 @@ def test_pronoun_after_an_apposition_with_her_is_not_read_as_female():
     analysis = analyse_text("Barack Obama spoke on Monday. Hillary Clinton spoke next. Bernie Sanders, her rival for "
                             "the nomination, drew cheers. He shook hands and said the caucus would go well.")
     assert [analysis.actor(c.speaker).name for c in analysis.claims] == ["Bernie Sanders"]
+
+
+# What was said first, then who said it, with more after the attribution: (text, source, content).
+SAID_AFTER = [
+    ("The government has agreed to host up to 200 people, officials said Tuesday.",
+     "officials", "The government has agreed to host up to 200 people"),
+    ("People should provide evidence for their accusations, Angela Merkel told reporters.",
+     "Angela Merkel", "People should provide evidence for their accusations"),
+    ("But that is not good enough, said Howard Rubel, a senior analyst at Jefferies.",
+     "Howard Rubel", "But that is not good enough"),
+    ("A strong showing could finally show the extent of his appeal, veteran Republicans said.",
+     "Republicans", "A strong showing could finally show the extent of his appeal"),
+    ("To win, candidates need about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled.",
+     "political analysts", "To win, candidates need about 40 percent of the Hispanic vote"),
+    ("Trump’s excesses are sickening, Francois Hollande said Tuesday in Paris, noting the nominee makes you retch.",
+     "Francois Hollande", "Trump’s excesses are sickening"),
+]
+
+
+@pytest.mark.parametrize("text,source,content", SAID_AFTER)
+def test_content_before_the_attribution(text, source, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = analysis.claims[0]
+    assert t[claim.source[0]:claim.source[1]] == source
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+
+
+@pytest.mark.parametrize("text", [
+    # "a spokesman" is someone new, not the spokesman named before
+    "Angela Merkel has a spokesman, Steffen Seibert. The deal is off, a school spokesman said.",
+    # an official of a town's airport does not speak for the town
+    "Shoukair was kind and responsible, a Cairo airport official said.",
+])
+def test_indefinite_roles_name_nobody(text):
+    assert [c.speaker for c in analyse_text(text).claims] == [None]
+
+
+def test_called_on_is_not_read_as_a_time_phrase():
+    analysis = analyse_text("In a scathing opinion piece, The Wall Street Journal called on Donald Trump to drop out.")
+    t = analysis.article.text
+    assert [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims] == ["Donald Trump to drop out"]

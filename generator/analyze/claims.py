@@ -31,10 +31,14 @@ _ALLEGATION_BEFORE = re.compile(
 )
 _OPEN_QUOTES = "“\"‘«"
 _CLOSE_QUOTES = "”\"’»"
+_WHEN = (r"(?:(?:on|in|at|during|after|before|from|via)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|"
+         r"evening|night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|"
+         r"tonight|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s+(?:morning|afternoon|evening|night))?)")
+# What may follow an attribution that closes a sentence: when and where, then a participle clause
+# ("..., Hollande said Tuesday in Paris, noting ...") or a new clause after a semicolon.
 _TRAILING = re.compile(
-    r"^(?:\s+(?:(?:on|in|at|during)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|"
-    r"night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|tonight))?"
-    r"\s*[.!?]?\s*[”\"’]?$")
+    rf"^(?:\s+{_WHEN}){{0,2}}(?:,\s+(?:adding|noting|saying|citing|referring|pointing|explaining|arguing)\b[^;]*)?"
+    r"\s*[.!?]?\s*[”\"’]?\s*(?:;.*)?$")
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
@@ -166,7 +170,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
     # "..., said X." — the source after the cue, what was said before it
     if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
-        if after and _trailing(text, after.span[1], sentence.end):
+        if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
             return _make(text, cue, content, stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
@@ -178,8 +182,12 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
             return None  # "I think", "we know", "which could explain": the writer's voice, not a report
         content = None
-        if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
-            content = _content_before(text, sentence.start, tokens[source_index - 1].start, quoted)
+        np_start = source_index
+        while np_start > 0 and tokens[np_start].chunk == "I-NP":
+            np_start -= 1  # "veteran Republicans said"
+        if (np_start > 0 and tokens[np_start - 1].text == "," and not cue.lower.startswith("call")
+                and _trailing(text, _listener_end(tokens, k), sentence.end)):
+            content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
         if content is None:
             content = _content_after(text, tokens, k, sentence.end)
         if content is None:
@@ -199,6 +207,21 @@ def _make(text: str, cue: Token, content: Span, stance: str, source: speakers.So
 def _trailing(text: str, start: int, end: int) -> bool:
     """Nothing but a time or place phrase and the full stop between ``start`` and the sentence end."""
     return bool(_TRAILING.match(text[start:end]))
+
+
+def _apposed(text: str, source: speakers.Source) -> bool:
+    """A named source followed by an apposition: "..., said Howard Rubel, a senior analyst at Jefferies."."""
+    return source.speaker is not None and text.startswith(",", source.span[1])
+
+
+def _listener_end(tokens: tuple[Token, ...], k: int) -> int:
+    """The end of the cue, with its listener when it has one: "..., he told reporters"."""
+    j = k + 1
+    if tokens[k].lower in _TELL and j < len(tokens) and tokens[j].chunk == "B-NP":
+        while j + 1 < len(tokens) and tokens[j + 1].chunk == "I-NP":
+            j += 1
+        return tokens[j].end
+    return tokens[k].end
 
 
 def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> Span | None:
