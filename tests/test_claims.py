@@ -263,3 +263,17 @@ def test_called_on_is_not_read_as_a_time_phrase():
     analysis = analyse_text("In a scathing opinion piece, The Wall Street Journal called on Donald Trump to drop out.")
     t = analysis.article.text
     assert [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims] == ["Donald Trump to drop out"]
+
+
+def test_attribution_inside_the_sentence_gives_content_on_both_sides():
+    analysis = analyse_text("At one point, Hillary Clinton said, she was considering supporting Donald Trump.")
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert [t[s:e] for s, e in claim.content] == ["At one point", "she was considering supporting Donald Trump"]
+
+
+def test_content_stops_before_a_second_report():
+    analysis = analyse_text("Jeb Bush praised Marco Rubio’s positions on national defense and said the senator can bring change.")
+    t = analysis.article.text
+    praised = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "praised")
+    assert t[praised.content[0][0]:praised.content[-1][1]] == "Marco Rubio’s positions on national defense"

@@ -21,9 +21,11 @@ from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PR
 from .nlp import Doc, Sentence, Token
 
 _BE = frozenset("is was were are be been being".split())
+_REPORTING = "|".join(sorted((re.escape(v) for v in STANCE_OF_VERB if not v.endswith("ing")), key=len, reverse=True))
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
-    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|$"
+    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|"
+    rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
 )
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",
@@ -166,13 +168,13 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
     if cue.lower.endswith("ing") and before.endswith(","):
         source = _subject(doc, sentence, actors, context) or _sentence_subject(doc, sentence, actors, context, k - 1)[0]
         content = _content_after(text, tokens, k, sentence.end)
-        return _make(text, cue, content, stance, source, actors) if source and content else None
+        return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
     if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
         if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
-            return _make(text, cue, content, stance, after, actors) if content else None
+            return _make(text, cue, (content,), stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
@@ -188,19 +190,23 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if (np_start > 0 and tokens[np_start - 1].text == "," and not cue.lower.startswith("call")
                 and _trailing(text, _listener_end(tokens, k), sentence.end)):
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
-        if content is None:
-            content = _content_after(text, tokens, k, sentence.end)
+        after = _content_after(text, tokens, k, sentence.end) if content is None else None
+        if after and np_start > 0 and tokens[np_start - 1].text == "," and text[cue.end:after[0]].strip() == ",":
+            # "At one point, she said, she was considering it": what was said stands on both sides
+            content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+            return _make(text, cue, (content, after) if content else (after,), stance, source, actors, doc, sentence)
+        content = content or after
         if content is None:
             return None
-        return _make(text, cue, content, stance, source, actors, doc, sentence)
+        return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
 
 
-def _make(text: str, cue: Token, content: Span, stance: str, source: speakers.Source,
+def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source: speakers.Source,
           actors: ActorIndex, doc: Doc | None = None, sentence: Sentence | None = None) -> Claim:
-    targets = _targets(text, cue, content, stance, source.speaker, actors)
+    targets = _targets(text, cue, content[-1], stance, source.speaker, actors)
     span = _widen(sentence, source.span) if sentence else source.span
-    return Claim(content=(content,), stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
+    return Claim(content=content, stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
                  source=span, cue=(cue.start, cue.end), targets=targets)
 
 
@@ -420,7 +426,7 @@ def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted:
         content = _content_after(text, tuple(following), -1, sentence.end) if following else None
     if content is None:
         return None
-    return _make(text, cue_token, content, "asserts", source, actors)
+    return _make(text, cue_token, (content,), "asserts", source, actors)
 
 
 def _targets(text: str, cue: Token, content: Span, stance: str, speaker: str | None,
