@@ -17,7 +17,7 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
 
 _BE = frozenset("is was were are be been being".split())
@@ -54,6 +54,8 @@ _MODIFIER_PREPOSITIONS = frozenset("of for at from in with to by about on".split
 _CLAUSE_LINKS = frozenset("but and yet so".split())
 _SUBORDINATORS = frozenset("who whom whose which that when while because if although though where whether as since "
                            "unless until after before".split())
+# Verb forms the tagger often reads as nouns after a plural ("leaders hope").
+_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
@@ -135,8 +137,9 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if not stance:
         return None
     if not token.tag.startswith("VB"):
-        # "polls show", "records show": the tagger reads a plural noun before a verb as a compound
-        if not (token.lower in _EVIDENCE | {"say", "says"} and k > 0 and tokens[k - 1].tag in ("NNS", "NNPS")):
+        # "polls show", "party leaders hope", "many fear": the tagger reads a plural noun and the verb after it as a compound
+        if not (token.lower in _EVIDENCE | _NOUN_LIKE_VERBS and k > 0
+                and (tokens[k - 1].tag in ("NNS", "NNPS") or tokens[k - 1].lower in QUANTIFIERS)):
             return None
     if token.tag == "VBG" and k > 0 and tokens[k - 1].text != "," and tokens[k - 1].lower not in _BE | {"while", "after", "before", "by"}:
         return None  # "voters rejecting Mr. Trump": a description, not someone speaking
@@ -289,8 +292,8 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     j = k - 1
     while j >= 0 and _between_source_and_cue(tokens, j, k):
         j -= 1
-    if j < 0:
-        return None, -1
+    if j < 0 or _negation(tokens[j]):
+        return None, -1  # "Ali didn’t say ...": nothing was said
     end = tokens[j].end
     named = speakers.backward(doc.text, end, actors, context, apposition=False)
     if named and named.span[0] >= sentence.start and named.span[1] == end:
@@ -303,21 +306,33 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         return named, first
     if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
         return _sentence_subject(doc, sentence, actors, context, j)  # "Obama met survivors and said"
+    if tokens[j].lower in QUANTIFIERS and (j == 0 or tokens[j - 1].text == "," or tokens[j - 1].tag == "CC"):
+        return speakers.Source((tokens[j].start, tokens[j].end), None), j  # "Many fear ...": unnamed
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
                                        actors, context, apposition=False)
         return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
     if tokens[j].text == "," and j > 1:
         return _apposed_source(doc, sentence, j, actors, context)
-    if not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP"):
-        return None, -1
+    if (not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP")
+            or not tokens[j].text[:1].isalnum()):
+        return None, -1  # "... — said": a dash the tagger calls a noun
     i = j
     while i > 0 and tokens[i].chunk == "I-NP" and tokens[i - 1].chunk in ("B-NP", "I-NP"):
         i -= 1
     span = (tokens[i].start, tokens[j].end)
-    inside = [a for a in actors.within(*span)]
-    speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
-    return speakers.Source(span, speaker), i
+    return speakers.Source(span, _head_actor(tokens[j], span, actors)), i
+
+
+def _head_actor(head: Token, span: Span, actors: ActorIndex) -> str | None:
+    """The actor a noun phrase names: "the Kremlin", "a Kremlin spokesman"; not "Trump supporters"."""
+    inside = [a for a in actors.within(*span) if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")]
+    if not inside:
+        return None
+    named = actors.mention_ending(head.end)
+    if named and named[2] == inside[-1]:
+        return named[2]
+    return inside[-1] if head.lower in _SPOKESPEOPLE else None
 
 
 def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex,
@@ -362,13 +377,17 @@ def _between_source_and_cue(tokens: tuple[Token, ...], j: int, k: int) -> bool:
     """Auxiliaries and adverbs that may stand between a source and its cue: "Trump has repeatedly
     claimed", "Sanders is suggesting". A negation may not: "she has never said" reports nothing."""
     token = tokens[j]
-    if token.lower in NEGATIONS:
+    if _negation(token):
         return False
     if token.lower in AUXILIARIES and token.tag[:2] in ("VB", "MD", "RB"):
         return True
     if token.tag == "RB" and token.lower.endswith("ly"):
         return True
     return token.lower in _BE and tokens[k].tag == "VBG"
+
+
+def _negation(token: Token) -> bool:
+    return token.lower in NEGATIONS or token.lower.endswith(("n't", "n’t"))
 
 
 def _person_of_place(tokens: tuple[Token, ...], first: int, named: speakers.Source,

@@ -76,6 +76,8 @@ AUXILIARIES = _words(
     "frequently further flatly firmly quickly immediately initially originally separately "
     "still even ultimately subsequently simply"
 )
+# Words that stand for an unnamed group of people as a subject ("Many fear ...", "Most believe ...").
+QUANTIFIERS = _words("many most both some others few several all")
 # Words that turn a report into its opposite ("she has never said"): no claim is read across them.
 NEGATIONS = _words("not n't never no hardly neither nor")
 # Words that open an adverbial between a cue and what was said ("said on Monday that ...").
