@@ -166,6 +166,16 @@ PATTERNS = [
      "Barack Obama", "said", "the United States must act", "asserts"),
     ("Donald Trump had initially welcomed the election result and said he would make an exception.",
      "Donald Trump", "said", "he would make an exception", "asserts"),
+    # a listener and where, then "that"; a time word after the cue; an adverb before it
+    ("Michael Mukasey told delegates at the Republican National Convention that the email server should disqualify her.",
+     "Michael Mukasey", "told", "that the email server should disqualify her", "asserts"),
+    ("Ted Cruz said Tuesday he would win the state.", "Ted Cruz", "said", "he would win the state", "asserts"),
+    ("Ashton Carter however said he would welcome China’s participation.",
+     "Ashton Carter", "said", "he would welcome China’s participation", "asserts"),
+    # a long source after "according to"
+    ("According to early results of exit polls conducted by Edison Research for the Associated Press and television "
+     "networks, voters are more likely to describe Sanders as honest.",
+     None, "according to", "voters are more likely to describe Sanders as honest", "asserts"),
     # a belief verb the tagger reads as a noun after a plural
     ("Democratic Party leaders hope that Bernie Sanders will tone down his attacks.",
      None, "hope", "that Bernie Sanders will tone down his attacks", "asserts"),
@@ -305,3 +315,8 @@ def test_content_stops_before_a_second_report():
     t = analysis.article.text
     praised = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "praised")
     assert t[praised.content[0][0]:praised.content[-1][1]] == "Marco Rubio’s positions on national defense"
+
+
+def test_told_a_crowd_somewhere_reports_nothing_more():
+    analysis = analyse_text("“The campaign goes on,” John Kasich told a crowd in Berea, Ohio on Tuesday night.")
+    assert analysis.claims == () and len(analysis.quotes) == 1

@@ -56,6 +56,8 @@ _SUBORDINATORS = frozenset("who whom whose which that when while because if alth
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
 _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
+_CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
@@ -260,10 +262,17 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         i = j
         while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
             i += 1
-        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
+        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about", "at", "in", "on") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
-        if i < len(tokens) and tokens[i].lower == "that" and i > j:
-            j = i  # what was said starts at "that", after the listener
+        that = next((n for n in range(i, min(len(tokens), i + 12)) if tokens[n].lower == "that"), None)
+        if i > j and that is not None and not any(t.text in _OPEN_QUOTES + ",;" for t in tokens[i:that]):
+            j = that  # "told delegates at the convention that ...": what was said starts at "that"
+        elif i > j and i < len(tokens) and tokens[i].tag in ("PRP", "EX", "NNP", "DT"):
+            j = i  # "told a news conference they are ...": what was said follows the listener
+        elif i < len(tokens) and tokens[i].lower in ("at", "in", "on"):
+            return None  # "told a crowd in Ohio": where, and nothing said
+    while j + 1 < len(tokens) and tokens[j].lower in _TIME_WORDS and tokens[j + 1].lower not in _CLAUSE_END_WORDS:
+        j += 1  # "said Tuesday he would ...": when, then what was said
     if k >= 0 and tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES and j + 1 < len(tokens):
         j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
     elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
@@ -439,7 +448,7 @@ def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted:
         content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
     else:
         comma = text.find(",", source.span[1], sentence.end)
-        if comma < 0 or comma - source.span[1] > 60:
+        if comma < 0 or comma - source.span[1] > 160:
             return None
         following = [t for t in tokens if t.start > comma]
         content = _content_after(text, tuple(following), -1, sentence.end) if following else None

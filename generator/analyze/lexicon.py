@@ -74,7 +74,7 @@ AUXILIARIES = _words(
     "has have had also previously recently again repeatedly reportedly would will may might "
     "could can did does do once later then basically publicly privately just already often "
     "frequently further flatly firmly quickly immediately initially originally separately "
-    "still even ultimately subsequently simply"
+    "still even ultimately subsequently simply however now first finally indeed"
 )
 # Words that stand for an unnamed group of people as a subject ("Many fear ...", "Most believe ...").
 QUANTIFIERS = _words("many most both some others few several all")
