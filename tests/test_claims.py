@@ -176,6 +176,9 @@ PATTERNS = [
     ("According to early results of exit polls conducted by Edison Research for the Associated Press and television "
      "networks, voters are more likely to describe Sanders as honest.",
      None, "according to", "voters are more likely to describe Sanders as honest", "asserts"),
+    # quoted words the sentence goes on after: part of the reported statement
+    ("Bernie Sanders says “the wind is at our backs” despite his loss to Hillary Clinton in Nevada.",
+     "Bernie Sanders", "says", "“the wind is at our backs” despite his loss to Hillary Clinton in Nevada", "asserts"),
     # a belief verb the tagger reads as a noun after a plural
     ("Democratic Party leaders hope that Bernie Sanders will tone down his attacks.",
      None, "hope", "that Bernie Sanders will tone down his attacks", "asserts"),

@@ -220,6 +220,20 @@ def _trailing(text: str, start: int, end: int) -> bool:
     return bool(_TRAILING.match(text[start:end]))
 
 
+_QUOTE_CLOSE = re.compile(r"[”\"]|''")
+
+
+def _quote_runs_on(text: str, start: int, end: int) -> bool:
+    """'says “the wind is at our backs” despite his loss': the sentence goes on after the quoted words,
+    so they are part of a reported statement rather than a quote of their own."""
+    width = 2 if text.startswith("''", start) else 1
+    close = _QUOTE_CLOSE.search(text, start + width, end)
+    if close is None:
+        return False
+    rest = text[close.end():end]
+    return len(rest.split()) >= 2 and not rest.lstrip().startswith(tuple(",.;:!?—–-"))
+
+
 def _apposed(text: str, source: speakers.Source) -> bool:
     """A named source followed by an apposition: "..., said Howard Rubel, a senior analyst at Jefferies."."""
     return source.speaker is not None and text.startswith(",", source.span[1])
@@ -255,7 +269,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1
     if j >= len(tokens):
         return None
-    if tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start):
+    if (tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start)) and not _quote_runs_on(text, tokens[j].start, end):
         return None  # a direct quote follows: the quote extractor owns it
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim
