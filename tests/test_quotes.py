@@ -141,3 +141,10 @@ def test_a_colon_ending_the_paragraph_before_introduces_the_quote():
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Ted Cruz"
     assert analysis.article.text[quote.cue[0]:quote.cue[1]] == "continued"
+
+
+def test_quoted_words_inside_a_reported_statement_are_published_once_as_the_claim():
+    analysis = analyse_text("Spokeswoman Haley Morris says the campaign will be pursuing matching funds and will "
+                            "“compete vigorously for the nomination.”")
+    assert analysis.quotes == ()
+    assert analysis.actor(analysis.claims[0].speaker).name == "Haley Morris"

@@ -29,8 +29,9 @@ PLACE_SUFFIXES = frozenset(
     "Street Road Avenue Square River Mountains Sea Ocean Island Islands Valley Province Region "
     "County State City Bay Airport Stadium Park Hall Bridge Lake Strait Gulf Peninsula Coast".split()
 )
-FEMALE_CUES = frozenset("mrs ms miss lady dame spokeswoman chairwoman congresswoman queen princess actress she her".split())
-MALE_CUES = frozenset("mr sir lord spokesman chairman congressman king prince he him his".split())
+# Titles and roles that tell a person's gender. Not pronouns: in "Sanders, her rival" "her" is someone else.
+FEMALE_CUES = frozenset("mrs ms miss lady dame spokeswoman chairwoman congresswoman queen princess actress".split())
+MALE_CUES = frozenset("mr sir lord spokesman chairman congressman king prince".split())
 
 
 @dataclass

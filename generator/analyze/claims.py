@@ -17,13 +17,15 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, OBJECT_VERBS, PRONOUNS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
 
 _BE = frozenset("is was were are be been being".split())
+_REPORTING = "|".join(sorted((re.escape(v) for v in STANCE_OF_VERB if not v.endswith("ing")), key=len, reverse=True))
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
-    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|$"
+    r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|"
+    rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
 )
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",
@@ -31,10 +33,14 @@ _ALLEGATION_BEFORE = re.compile(
 )
 _OPEN_QUOTES = "“\"‘«"
 _CLOSE_QUOTES = "”\"’»"
+_WHEN = (r"(?:(?:on|in|at|during|after|before|from|via)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|"
+         r"evening|night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|"
+         r"tonight|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s+(?:morning|afternoon|evening|night))?)")
+# What may follow an attribution that closes a sentence: when and where, then a participle clause
+# ("..., Hollande said Tuesday in Paris, noting ...") or a new clause after a semicolon.
 _TRAILING = re.compile(
-    r"^(?:\s+(?:(?:on|in|at|during)\b[^,.;]{0,50}|(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|"
-    r"night|weekend|summer|winter|spring|autumn|fall|time)\b[^,.;]{0,30}|earlier|later|recently|yesterday|today|tonight))?"
-    r"\s*[.!?]?\s*[”\"’]?$")
+    rf"^(?:\s+{_WHEN}){{0,2}}(?:,\s+(?:adding|noting|saying|citing|referring|pointing|explaining|arguing)\b[^;]*)?"
+    r"\s*[.!?]?\s*[”\"’]?\s*(?:;.*)?$")
 # Evidence verbs report what a poll or a study says; they need a noun phrase source, never a pronoun.
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
@@ -42,6 +48,17 @@ _CLAUSE_OPENERS = frozenset("that if whether because although though while since
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 # Words that stand where a source would but name none.
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
+# A name after one of these modifies the noun before it ("an activist for Greenpeace").
+_MODIFIER_PREPOSITIONS = frozenset("of for at from in with to by about on".split())
+# Words that open a sentence before its subject, and words that open a clause with a subject of its own.
+_CLAUSE_LINKS = frozenset("but and yet so".split())
+_SUBORDINATORS = frozenset("who whom whose which that when while because if although though where whether as since "
+                           "unless until after before".split())
+# Verb forms the tagger often reads as nouns after a plural ("leaders hope").
+_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
+_CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
+_CALL_PARTICLES = frozenset("on upon for".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -122,8 +139,9 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if not stance:
         return None
     if not token.tag.startswith("VB"):
-        # "polls show", "records show": the tagger reads a plural noun before a verb as a compound
-        if not (token.lower in _EVIDENCE | {"say", "says"} and k > 0 and tokens[k - 1].tag in ("NNS", "NNPS")):
+        # "polls show", "party leaders hope", "many fear": the tagger reads a plural noun and the verb after it as a compound
+        if not (token.lower in _EVIDENCE | _NOUN_LIKE_VERBS and k > 0
+                and (tokens[k - 1].tag in ("NNS", "NNPS") or tokens[k - 1].lower in QUANTIFIERS)):
             return None
     if token.tag == "VBG" and k > 0 and tokens[k - 1].text != "," and tokens[k - 1].lower not in _BE | {"while", "after", "before", "by"}:
         return None  # "voters rejecting Mr. Trump": a description, not someone speaking
@@ -132,9 +150,10 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if following in ("tank", "tanks"):
         return None  # "think tank"
-    if token.lower.startswith("call") and following not in ("on", "upon", "for"):
+    if token.lower.startswith("call") and following not in _CALL_PARTICLES:
         if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
             return None
+        return "asserts"  # 'called the plan "a disaster"': a description, not a demand
     return stance
 
 
@@ -152,15 +171,15 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
     if cue.lower.endswith("ing") and before.endswith(","):
-        source = _subject(doc, sentence, actors, context)
+        source = _subject(doc, sentence, actors, context) or _sentence_subject(doc, sentence, actors, context, k - 1)[0]
         content = _content_after(text, tokens, k, sentence.end)
-        return _make(text, cue, content, stance, source, actors) if source and content else None
+        return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
     if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
-        if after and _trailing(text, after.span[1], sentence.end):
+        if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
-            return _make(text, cue, content, stance, after, actors) if content else None
+            return _make(text, cue, (content,), stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
@@ -170,27 +189,64 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
             return None  # "I think", "we know", "which could explain": the writer's voice, not a report
         content = None
-        if source_index > 0 and tokens[source_index - 1].text == "," and _trailing(text, cue.end, sentence.end):
-            content = _content_before(text, sentence.start, tokens[source_index - 1].start, quoted)
-        if content is None:
-            content = _content_after(text, tokens, k, sentence.end)
+        np_start = source_index
+        while np_start > 0 and tokens[np_start].chunk == "I-NP":
+            np_start -= 1  # "veteran Republicans said"
+        if (np_start > 0 and tokens[np_start - 1].text == "," and not cue.lower.startswith("call")
+                and _trailing(text, _listener_end(tokens, k), sentence.end)):
+            content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+        after = _content_after(text, tokens, k, sentence.end) if content is None else None
+        if after and np_start > 0 and tokens[np_start - 1].text == "," and text[cue.end:after[0]].strip() == ",":
+            # "At one point, she said, she was considering it": what was said stands on both sides
+            content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+            return _make(text, cue, (content, after) if content else (after,), stance, source, actors, doc, sentence)
+        content = content or after
         if content is None:
             return None
-        return _make(text, cue, content, stance, source, actors, doc, sentence)
+        return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
 
 
-def _make(text: str, cue: Token, content: Span, stance: str, source: speakers.Source,
+def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source: speakers.Source,
           actors: ActorIndex, doc: Doc | None = None, sentence: Sentence | None = None) -> Claim:
-    targets = _targets(text, cue, content, stance, source.speaker, actors)
+    targets = _targets(text, cue, content[-1], stance, source.speaker, actors)
     span = _widen(sentence, source.span) if sentence else source.span
-    return Claim(content=(content,), stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
+    return Claim(content=content, stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
                  source=span, cue=(cue.start, cue.end), targets=targets)
 
 
 def _trailing(text: str, start: int, end: int) -> bool:
     """Nothing but a time or place phrase and the full stop between ``start`` and the sentence end."""
     return bool(_TRAILING.match(text[start:end]))
+
+
+_QUOTE_CLOSE = re.compile(r"[”\"]|''")
+
+
+def _quote_runs_on(text: str, start: int, end: int) -> bool:
+    """'says “the wind is at our backs” despite his loss': the sentence goes on after the quoted words,
+    so they are part of a reported statement rather than a quote of their own."""
+    width = 2 if text.startswith("''", start) else 1
+    close = _QUOTE_CLOSE.search(text, start + width, end)
+    if close is None:
+        return False
+    rest = text[close.end():end]
+    return len(rest.split()) >= 2 and not rest.lstrip().startswith(tuple(",.;:!?—–-"))
+
+
+def _apposed(text: str, source: speakers.Source) -> bool:
+    """A named source followed by an apposition: "..., said Howard Rubel, a senior analyst at Jefferies."."""
+    return source.speaker is not None and text.startswith(",", source.span[1])
+
+
+def _listener_end(tokens: tuple[Token, ...], k: int) -> int:
+    """The end of the cue, with its listener when it has one: "..., he told reporters"."""
+    j = k + 1
+    if tokens[k].lower in _TELL and j < len(tokens) and tokens[j].chunk == "B-NP":
+        while j + 1 < len(tokens) and tokens[j + 1].chunk == "I-NP":
+            j += 1
+        return tokens[j].end
+    return tokens[k].end
 
 
 def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> Span | None:
@@ -213,18 +269,27 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1
     if j >= len(tokens):
         return None
-    if tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start):
+    if (tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start)) and not _quote_runs_on(text, tokens[j].start, end):
         return None  # a direct quote follows: the quote extractor owns it
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim
         i = j
         while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
             i += 1
-        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
+        if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about", "at", "in", "on") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
-        if i < len(tokens) and tokens[i].lower == "that" and i > j:
-            j = i  # what was said starts at "that", after the listener
-    if tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+        that = next((n for n in range(i, min(len(tokens), i + 12)) if tokens[n].lower == "that"), None)
+        if i > j and that is not None and not any(t.text in _OPEN_QUOTES + ",;" for t in tokens[i:that]):
+            j = that  # "told delegates at the convention that ...": what was said starts at "that"
+        elif i > j and i < len(tokens) and tokens[i].tag in ("PRP", "EX", "NNP", "DT"):
+            j = i  # "told a news conference they are ...": what was said follows the listener
+        elif i < len(tokens) and tokens[i].lower in ("at", "in", "on"):
+            return None  # "told a crowd in Ohio": where, and nothing said
+    while j + 1 < len(tokens) and tokens[j].lower in _TIME_WORDS and tokens[j + 1].lower not in _CLAUSE_END_WORDS:
+        j += 1  # "said Tuesday he would ...": when, then what was said
+    if k >= 0 and tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES and j + 1 < len(tokens):
+        j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
+    elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
@@ -248,10 +313,10 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     """The noun phrase right before the cue (auxiliaries and adverbs skipped), and its first token."""
     tokens = sentence.tokens
     j = k - 1
-    while j >= 0 and tokens[j].lower in AUXILIARIES and tokens[j].tag[:2] in ("VB", "MD", "RB"):
+    while j >= 0 and _between_source_and_cue(tokens, j, k):
         j -= 1
-    if j < 0:
-        return None, -1
+    if j < 0 or _negation(tokens[j]):
+        return None, -1  # "Ali didn’t say ...": nothing was said
     end = tokens[j].end
     named = speakers.backward(doc.text, end, actors, context, apposition=False)
     if named and named.span[0] >= sentence.start and named.span[1] == end:
@@ -262,36 +327,90 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
             return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
+    if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
+        return _sentence_subject(doc, sentence, actors, context, j)  # "Obama met survivors and said"
+    if tokens[j].lower in QUANTIFIERS and (j == 0 or tokens[j - 1].text == "," or tokens[j - 1].tag == "CC"):
+        return speakers.Source((tokens[j].start, tokens[j].end), None), j  # "Many fear ...": unnamed
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
                                        actors, context, apposition=False)
         return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
     if tokens[j].text == "," and j > 1:
-        # "Shoigu, who was addressing officials, urged": an apposition or relative clause
-        i = j - 1
-        while i > 0 and tokens[i].text != "," and j - i < 14:
-            i -= 1
-        inner = tokens[i + 1:j]
-        relative_at = next((n for n, t in enumerate(inner) if t.lower in ("who", "whose", "which")), len(inner))
-        if tokens[i].text == "," and inner and not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
-            end_before = tokens[i].start
-            paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
-            if paren:
-                end_before -= len(paren.group(0))
-            named = speakers.backward(doc.text, end_before, actors, context, apposition=False)
-            if named and named.span[0] >= sentence.start:
-                first = next((n for n, t in enumerate(tokens) if t.start >= named.span[0]), i)
-                return _person_of_place(tokens, first, named, actors) or (named, first)
-        return None, -1
-    if not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP"):
-        return None, -1
+        return _apposed_source(doc, sentence, j, actors, context)
+    if (not (tokens[j].tag.startswith("NN") or tokens[j].tag in ("PRP", "CD")) or tokens[j].chunk not in ("B-NP", "I-NP")
+            or not tokens[j].text[:1].isalnum()):
+        return None, -1  # "... — said": a dash the tagger calls a noun
     i = j
     while i > 0 and tokens[i].chunk == "I-NP" and tokens[i - 1].chunk in ("B-NP", "I-NP"):
         i -= 1
     span = (tokens[i].start, tokens[j].end)
-    inside = [a for a in actors.within(*span)]
-    speaker = next((a for a in inside if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")), None)
-    return speakers.Source(span, speaker), i
+    return speakers.Source(span, _head_actor(tokens[j], span, actors)), i
+
+
+def _head_actor(head: Token, span: Span, actors: ActorIndex) -> str | None:
+    """The actor a noun phrase names: "the Kremlin", "a Kremlin spokesman"; not "Trump supporters"."""
+    inside = [a for a in actors.within(*span) if actors.get(a) and actors.get(a).kind in ("person", "organization", "group")]
+    if not inside:
+        return None
+    named = actors.mention_ending(head.end)
+    if named and named[2] == inside[-1]:
+        return named[2]
+    return inside[-1] if head.lower in _SPOKESPEOPLE else None
+
+
+def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex,
+                    context: int) -> tuple[speakers.Source | None, int]:
+    """The name before an apposition or relative clause: "Shoigu, who was addressing officials, urged",
+    "Marley Anderson, 21, a junior from Las Vegas, said", "One of its authors, Ari Fleischer, said"."""
+    tokens = sentence.tokens
+    for segment in range(3):
+        i = comma - 1
+        while i > 0 and tokens[i].text != "," and comma - i < 30:
+            i -= 1
+        inner = tokens[i + 1:comma]
+        if tokens[i].text != "," or not inner or any(t.text in _OPEN_QUOTES + _CLOSE_QUOTES for t in inner):
+            return None, -1
+        relative_at = next((n for n, t in enumerate(inner) if t.lower in ("who", "whose", "which")), len(inner))
+        if any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
+            return None, -1
+        named = actors.mention_at(inner[0].start)
+        actor = actors.get(named[2]) if named and named[1] == inner[-1].end else None
+        if segment == 0 and actor and actor.kind == "person":
+            return speakers.Source((named[0], named[1]), actor.id), i + 1  # the apposition is the name
+        end_before = tokens[i].start
+        paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
+        if paren:
+            end_before -= len(paren.group(0))
+        source = speakers.backward(doc.text, end_before, actors, context, apposition=False)
+        if source and source.span[0] >= sentence.start:
+            first = next((n for n, t in enumerate(tokens) if t.start >= source.span[0]), i)
+            of_place = _person_of_place(tokens, first, source, actors)
+            if of_place:
+                return of_place
+            np_start = first
+            while np_start > 0 and tokens[np_start].chunk == "I-NP":
+                np_start -= 1
+            if np_start == 0 or tokens[np_start - 1].lower not in _MODIFIER_PREPOSITIONS:
+                return source, first  # "director of the UN, which ..., said": not the UN
+        comma = i
+    return None, -1
+
+
+def _between_source_and_cue(tokens: tuple[Token, ...], j: int, k: int) -> bool:
+    """Auxiliaries and adverbs that may stand between a source and its cue: "Trump has repeatedly
+    claimed", "Sanders is suggesting". A negation may not: "she has never said" reports nothing."""
+    token = tokens[j]
+    if _negation(token):
+        return False
+    if token.lower in AUXILIARIES and token.tag[:2] in ("VB", "MD", "RB"):
+        return True
+    if token.tag == "RB" and token.lower.endswith("ly"):
+        return True
+    return token.lower in _BE and tokens[k].tag == "VBG"
+
+
+def _negation(token: Token) -> bool:
+    return token.lower in NEGATIONS or token.lower.endswith(("n't", "n’t"))
 
 
 def _person_of_place(tokens: tuple[Token, ...], first: int, named: speakers.Source,
@@ -343,13 +462,13 @@ def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted:
         content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
     else:
         comma = text.find(",", source.span[1], sentence.end)
-        if comma < 0 or comma - source.span[1] > 60:
+        if comma < 0 or comma - source.span[1] > 160:
             return None
         following = [t for t in tokens if t.start > comma]
         content = _content_after(text, tuple(following), -1, sentence.end) if following else None
     if content is None:
         return None
-    return _make(text, cue_token, content, "asserts", source, actors)
+    return _make(text, cue_token, (content,), "asserts", source, actors)
 
 
 def _targets(text: str, cue: Token, content: Span, stance: str, speaker: str | None,
@@ -381,6 +500,41 @@ def _subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int) -> 
     if first and doc.text.startswith(("’s", "'s"), first.span[1]):
         return None  # "Clinton's aide said": not Clinton
     return first
+
+
+def _sentence_subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int,
+                      upto: int) -> tuple[speakers.Source | None, int]:
+    """The subject that opens the sentence, when its verb phrase runs on to token ``upto`` with no
+    other clause in between: "Obama met survivors on Thursday and said ...", "The departments declined
+    to comment, saying ..."."""
+    tokens, text = sentence.tokens, doc.text
+    # a dateline first: "ORLANDO, Fla. (Reuters) - President Barack Obama met ..."
+    i = next((n + 1 for n in range(1, min(upto, 12)) if tokens[n].text in "-—–" and (tokens[n - 1].text == ")" or tokens[n - 1].text.isupper())), 0)
+    while i < upto and tokens[i].lower in _CLAUSE_LINKS:
+        i += 1
+    named = speakers.forward(text, tokens[i].start, actors, context)
+    if named and (text.startswith(("’s", "'s"), named.span[1]) or text[named.span[0]:named.span[1]].lower() in _NOT_SOURCES):
+        return None, -1
+    if named is None and tokens[i].chunk == "B-NP" and tokens[i].tag in ("DT", "PRP$", "NNS", "NNPS"):
+        m = i + 1
+        while m < upto and tokens[m].chunk == "I-NP":
+            m += 1
+        named = speakers.Source((tokens[i].start, tokens[m - 1].end), None)
+        head = actors.mention_ending(tokens[m - 1].end)
+        actor = actors.get(head[2]) if head else None
+        if actor and actor.kind in ("person", "organization", "group"):
+            named = speakers.Source(named.span, actor.id)
+    if named is None:
+        return None, -1
+    v = next((n for n in range(i, upto) if tokens[n].start >= named.span[1]), upto)
+    while v < upto and (tokens[v].lower in AUXILIARIES or tokens[v].tag == "RB") and tokens[v].lower not in NEGATIONS:
+        v += 1
+    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP") or tokens[v].lower in STANCE_OF_VERB:
+        return None, -1
+    if any(t.lower in _SUBORDINATORS or t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES + ";:"
+           for t in tokens[v + 1:upto]):
+        return None, -1
+    return named, i
 
 
 def _denial(doc: Doc, sentence: Sentence, cue: Token, source: speakers.Source, stance: str,

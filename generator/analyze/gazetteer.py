@@ -94,18 +94,23 @@ def _first_names() -> dict[str, str]:
     return compiled("first-names", _derive_first_names, packages=("gender-guesser",), modules=("gazetteer.py",))
 
 
+# The name statistics differ by country ("Bernie", "Rand" lean female worldwide, male in the US).
+_NAME_COUNTRIES = (None, "usa", "great_britain")
+
+
 def _derive_first_names() -> dict[str, str]:
+    """'either' when the statistics disagree between countries: a wrong gender would keep a
+    pronoun from its antecedent or hand it to someone else."""
     import gender_guesser.detector as detector
 
     names = detector.Detector(case_sensitive=False)
     out = {}
     for name in names.names:
-        answer = names.get_gender(name)
-        if answer in ("male", "mostly_male"):
-            out[name] = "male"
-        elif answer in ("female", "mostly_female"):
-            out[name] = "female"
-        elif answer == "andy":
+        answers = {names.get_gender(name, country) if country else names.get_gender(name) for country in _NAME_COUNTRIES}
+        genders = {a.removeprefix("mostly_") for a in answers} & {"male", "female"}
+        if len(genders) == 1:
+            out[name] = genders.pop()
+        elif genders or "andy" in answers:
             out[name] = "either"
     return out
 

@@ -74,8 +74,12 @@ AUXILIARIES = _words(
     "has have had also previously recently again repeatedly reportedly would will may might "
     "could can did does do once later then basically publicly privately just already often "
     "frequently further flatly firmly quickly immediately initially originally separately "
-    "still even ultimately subsequently simply"
+    "still even ultimately subsequently simply however now first finally indeed"
 )
+# Words that stand for an unnamed group of people as a subject ("Many fear ...", "Most believe ...").
+QUANTIFIERS = _words("many most both some others few several all")
+# Words that turn a report into its opposite ("she has never said"): no claim is read across them.
+NEGATIONS = _words("not n't never no hardly neither nor")
 # Words that open an adverbial between a cue and what was said ("said on Monday that ...").
 ADVERBIAL_OPENERS = _words(
     "on in at during after before via through last this earlier later late early yesterday "

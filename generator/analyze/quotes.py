@@ -9,6 +9,7 @@ before it. When none applies the quote is published unattributed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
@@ -160,7 +161,17 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
         quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
                            quote.source[1] if quote.source else 0)
-    return iter(quotes)
+    reports = sorted((c.content[0][0], c.content[-1][1], c.speaker) for c in claims)
+    starts = [r[0] for r in reports]
+    return (q for q in quotes if not _reported(q, reports, starts))
+
+
+def _reported(quote: Quote, reports: list[tuple[int, int, str | None]], starts: list[int]) -> bool:
+    """Quoted words inside a reported statement ('Morris says the campaign will “compete vigorously.”'):
+    the claim already carries them and names who said them. ``reports`` are the claims' extents, sorted."""
+    start, end = quote.content[0][0], quote.content[-1][1]
+    i = bisect.bisect_right(starts, start)
+    return any(r_end >= end and quote.speaker in (None, speaker) for _, r_end, speaker in reports[max(0, i - 3):i])
 
 
 def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: int) -> Quote | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .actors import ActorIndex
+from .gazetteer import is_country
 from .lexicon import ROLE_HEADS
 
 _PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
@@ -52,7 +53,7 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
     if m := _PRONOUN_AFTER.match(text, start):
         return Source(m.span(), _pronoun(m.group(1), start, actors, context_start))
     if m := _ROLE_AFTER.match(text, start):
-        return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors))
+        return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors, text))
     return None
 
 
@@ -77,7 +78,7 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
     if m := _PRONOUN_BEFORE.search(head):
         return Source((offset + m.start(1), offset + m.end(1)), _pronoun(m.group(1), offset + m.start(1), actors, context_start))
     if m := _ROLE_BEFORE.search(head):
-        return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors))
+        return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors, text))
     if apposition and (m := _APPOSITION_BEFORE.search(head)):
         inner = backward(text, offset + m.start(), actors, context_start, apposition=False)
         if inner:
@@ -91,13 +92,15 @@ def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str 
     return actors.recent(at, at - PRONOUN_WINDOW, kinds, GENDER.get(word))
 
 
-def _role(start: int, end: int, head: str, actors: ActorIndex) -> str | None:
-    """"a Kremlin spokesman" speaks for the Kremlin; "the minister" is the one minister named."""
+def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str | None:
+    """"a Kremlin spokesman" speaks for the Kremlin; "the minister" is the one minister named.
+
+    "a Cairo airport official" does not speak for Cairo (a town, not a country), and "a spokesman"
+    is someone not named before, never the one spokesman named earlier."""
     inside = actors.within(start, end)
-    if inside:
-        actor = actors.get(inside[-1])
-        if actor and actor.kind in ("organization", "place", "group"):
-            return actor.id
-        if actor and actor.kind == "person":
-            return actor.id
+    actor = actors.get(inside[-1]) if inside else None
+    if actor and not (actor.kind == "place" and not is_country(actor.name)):  # "the Florida senator": not Florida
+        return actor.id
+    if text[start:end].split(None, 1)[0].lower() in ("a", "an", "one"):
+        return None
     return actors.by_role(head)
