@@ -10,8 +10,10 @@ import gc
 import json
 import logging
 import os
+import re
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -26,6 +28,7 @@ from .ingest import article_sources, read_article
 from .link import link
 from .model import Analysis, Article
 from .parallel import Progress, analyze_many
+from .depends import site_digest
 from .render import PageJob, fixed, plan_site
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
@@ -118,7 +121,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
             bytecode_dir=_folder(cache_dir / "templates") if cache_dir is not None else None))
         for asset in sorted((templates / "assets").glob("*")):
             pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-        report.written, report.removed = write_pages(docs_dir, pages)
+        report.written, report.removed = write_pages(docs_dir, pages, site=site_digest(templates))
     report.pages = len(pages)
     report.analysis_seconds, report.render_seconds = rendering - started, time.perf_counter() - rendering
     for error in report.skipped:
@@ -149,11 +152,12 @@ def _long_lived() -> Iterator[None]:
         gc.unfreeze()
 
 
-def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int, int]:
+def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = "") -> tuple[int, int]:
     """Write pages whose content changed and remove pages this build no longer makes.
 
-    A page whose digest (what it is made from) equals the last build's, and whose file still has
-    the size and modification time that build left it with, is neither rendered nor read. Every
+    A page whose digest (what it is made from) equals the last build's, whose file still has the
+    size and modification time that build left it with, and whose site digest (``site``: the
+    templates and rendering code) is the same, is neither rendered nor read. Every
     other page is rendered and compared with its file, and written only when it differs, so
     ``mkdocs serve`` reloads only what changed and does not loop.
 
@@ -166,7 +170,8 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
-    previous = _read_manifest(manifest)
+    previous_site, previous = _read_manifest(manifest)
+    trusted = previous if previous_site == site else {}
     _sweep_staged(docs_dir)
     base = str(docs_dir)
     _check_page_paths(docs_dir, pages)
@@ -175,7 +180,7 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int
     for rel, page in pages.items():
         job = page if isinstance(page, PageJob) else fixed(page)
         target = os.path.join(base, rel)
-        was = previous.get(rel)
+        was = trusted.get(rel)
         now = _stat(target)
         if was and now is not None and was[0] == job.digest and was[1:] == now:
             record[rel] = was
@@ -191,8 +196,8 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int
     stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
     stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
     if not changed and not stale:
-        if record != previous:
-            _write_manifest(manifest, record)
+        if record != previous or site != previous_site:
+            _write_manifest(manifest, record, site)
         return 0, 0
     staged: dict[str, str] = {}
     try:
@@ -200,14 +205,14 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str]) -> tuple[int
         with _no_interrupt():
             if not changed.keys() <= previous.keys():
                 # Until the new pages are in, the manifest lists both sets: nothing is orphaned.
-                _write_manifest(manifest, {**previous, **record})
+                _write_manifest(manifest, {**previous, **record}, site)
             for rel, tmp in staged.items():
                 target = os.path.join(base, rel)
                 os.replace(tmp, target)
                 record[rel] = [record[rel][0], *(_stat(target) or [])]
             for path in stale:
                 os.unlink(path)
-            _write_manifest(manifest, record)
+            _write_manifest(manifest, record, site)
     except BaseException:
         for tmp in staged.values():  # those not yet renamed; a later build sweeps any missed
             if os.path.exists(tmp):
@@ -222,7 +227,7 @@ def _stat(path: str) -> list[int] | None:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns] if not os.path.isdir(path) else [-1, 0]
+    return [-1, 0] if stat.S_ISDIR(st.st_mode) else [st.st_size, st.st_mtime_ns]
 
 
 def _read(path: str) -> bytes | None:
@@ -233,15 +238,19 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+_PAGE_PATH = re.compile(r"(?:[\w][\w.-]*/)*[\w][\w.-]*", re.ASCII)
+"""Relative, forward slashes, every part starting with a letter, digit or underscore: no "..",
+no absolute path, no backslash or NUL."""
+
+
 def _check_page_paths(docs_dir: Path, pages: Iterable[str]) -> None:
     """Refuse page paths that would write outside ``docs_dir`` (each folder is resolved once)."""
     root = docs_dir.resolve()
     folders: set[str] = set()
     for rel in pages:
-        parts = rel.split("/")
-        if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel or any(p in ("", ".", "..") for p in parts):
+        if not _PAGE_PATH.fullmatch(rel):
             raise ValueError(f"page path {rel!r} is outside {docs_dir}")
-        folders.add("/".join(parts[:-1]))
+        folders.add(rel.rpartition("/")[0])
     for folder in folders:
         if folder and not _inside(docs_dir / folder, root):
             raise ValueError(f"page folder {folder!r} is outside {docs_dir}")
@@ -287,28 +296,29 @@ def _no_interrupt() -> Iterator[None]:
 
 def only_generated(docs_dir: Path) -> bool:
     """True when every file in ``docs_dir`` is one this generator wrote (or a ``.gitkeep``)."""
-    ours = set(_read_manifest(docs_dir / MANIFEST)) | {MANIFEST, ".gitkeep"}
+    ours = set(_read_manifest(docs_dir / MANIFEST)[1]) | {MANIFEST, ".gitkeep"}
     return all(p.relative_to(docs_dir).as_posix() in ours for p in docs_dir.rglob("*") if p.is_file())
 
 
 MANIFEST_FORMAT = 2
 
 
-def _read_manifest(path: Path) -> dict[str, list]:
-    """The last build's pages: path -> [digest, size, mtime in ns] (only the path is sure to be
-    there; a page missing the rest is rendered again)."""
+def _read_manifest(path: Path) -> tuple[str, dict[str, list]]:
+    """The last build's site digest and pages: path -> [digest, size, mtime in ns] (only the path
+    is sure to be there; a page missing the rest is rendered again)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         files = data["files"]
         if isinstance(files, list):  # the first format: paths only
-            return {p: [] for p in files if isinstance(p, str)}
-        return {p: v for p, v in files.items() if isinstance(p, str) and isinstance(v, list)}
+            return "", {p: [] for p in files if isinstance(p, str)}
+        site = data.get("site") if isinstance(data.get("site"), str) else ""
+        return site, {p: v for p, v in files.items() if isinstance(p, str) and isinstance(v, list)}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return "", {}
 
 
-def _write_manifest(path: Path, files: dict[str, list]) -> None:
-    text = json.dumps({"format": MANIFEST_FORMAT, "files": dict(sorted(files.items()))},
+def _write_manifest(path: Path, files: dict[str, list], site: str) -> None:
+    text = json.dumps({"format": MANIFEST_FORMAT, "site": site, "files": files},
                       separators=(",", ":")) + "\n"
     try:
         if path.read_text(encoding="utf-8") == text:

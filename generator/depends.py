@@ -9,9 +9,10 @@ articles name. So:
 - an **actor's digest** covers the corpus actor (name, kind, aliases, roles, which article actors it
   gathers) and the digests of the articles it appears in (its quotes, claims, companions and their
   names all come from those);
-- a **page's digest** covers the site (templates, the rendering code, Jinja's version), the
-  template and the values passed to it, with each article, actor and quote or claim standing for
-  its digest.
+- an index page's digest covers its template and the values passed to it, with each article,
+  actor and quote or claim standing for its digest;
+- the **site's digest** covers the templates, the rendering code and Jinja's version: when it
+  changes, every page is rendered again.
 
 A page whose digest matches the last build's (and whose file is as that build left it) is not
 rendered again.
@@ -58,8 +59,7 @@ def site_digest(templates: Path) -> str:
 class Digests:
     """The digests of a linked corpus's articles and actors, and of any template arguments."""
 
-    def __init__(self, corpus: Corpus, templates: Path, keys: Mapping[str, str] | None = None):
-        self.site = site_digest(templates)
+    def __init__(self, corpus: Corpus, keys: Mapping[str, str] | None = None):
         keys = keys or {}
         self.articles: dict[str, str] = {}
         for analysis in corpus.analyses:
@@ -81,7 +81,7 @@ class Digests:
 
     def page(self, template: str, **values: Any) -> str:
         """The digest of ``template`` rendered with ``values``."""
-        return digest(self.site, template, self._plain(values))
+        return digest(template, self._plain(values))
 
     def _plain(self, value: Any) -> Any:
         """``value`` with every article, actor and item replaced by its digest."""

@@ -233,7 +233,8 @@ ITEMS_PER_PAGE = 100
 
 @dataclass(frozen=True)
 class PageJob:
-    """A page to write: a digest of what it is made from, and how to make it."""
+    """A page to write: a digest of what it is made from, and how to make it. (The templates and
+    rendering code are one digest for the whole site: :func:`generator.depends.site_digest`.)"""
 
     digest: str
     make: Callable[[], str]
@@ -252,7 +253,7 @@ def plan_site(corpus: Corpus, templates: Path, keys: Mapping[str, str] | None = 
     ``bytecode_dir`` keeps compiled templates between builds."""
     env = environment(templates, bytecode_dir)
     views = Views(corpus)
-    digests = Digests(corpus, templates, keys)
+    digests = Digests(corpus, keys)
     jobs: dict[str, PageJob] = {}
     article_tpl, actor_tpl = env.get_template("article.md.j2"), env.get_template("actor.md.j2")
     for analysis in corpus.analyses:
@@ -265,16 +266,16 @@ def plan_site(corpus: Corpus, templates: Path, keys: Mapping[str, str] | None = 
                 items=views.items(analysis.article.id), text_html=text_html(analysis),
             )
 
-        jobs[f"articles/{article_id}.md"] = PageJob(digest(digests.site, "article", made_from), article_page)
-        jobs[f"api/articles/{article_id}.json"] = PageJob(digest(digests.site, "article.json", made_from),
+        jobs[f"articles/{article_id}.md"] = PageJob(made_from, article_page)
+        jobs[f"api/articles/{article_id}.json"] = PageJob(made_from,
                                                           partial(lambda a: _json(to_dict(a)), analysis))
     for actor in corpus.actors:
         made_from = digests.actors[actor.id]
         jobs[f"actors/{actor.id}.md"] = PageJob(
-            digest(digests.site, "actor", made_from),
+            made_from,
             partial(lambda a: actor_tpl.render(v=views.actor(a), actor=a), actor))
         jobs[f"api/actors/{actor.id}.json"] = PageJob(
-            digest(digests.site, "actor.json", made_from), partial(lambda a: _json(actor_dict(views.actor(a))), actor))
+            made_from, partial(lambda a: _json(actor_dict(views.actor(a))), actor))
     jobs.update(_index_pages(env, views, digests))
     for static in sorted((templates / "pages").glob("*.md")):
         jobs[static.name] = fixed(static.read_text(encoding="utf-8"))

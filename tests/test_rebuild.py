@@ -220,3 +220,23 @@ def test_a_row_added_to_a_long_list_changes_one_page_not_all_after_it():
     assert all(50 <= len(p.rows) <= 200 for _, p in before[:-1])
     changed = [name for (name, a), (_, b) in zip(before, after) if a.rows != b.rows]
     assert len(after) == len(before) and len(changed) == 1
+
+
+# --- where pages may go ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["../escaped.md", "/etc/passwd.md", "articles/../../x.md", "a\\b.md", ".hidden/x.md", ""])
+def test_a_page_path_that_leaves_the_docs_folder_is_refused(tmp_path, name):
+    with pytest.raises(ValueError):
+        build_module.write_pages(tmp_path / "docs", {name: "x\n"})
+    assert not (tmp_path / "escaped.md").exists()
+
+
+def test_a_docs_subfolder_linked_elsewhere_is_not_written_through(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "articles").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ValueError):
+        build_module.write_pages(docs, {"articles/a.md": "x\n"})
+    assert not any(outside.iterdir())
