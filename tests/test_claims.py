@@ -182,6 +182,13 @@ PATTERNS = [
     # a belief verb the tagger reads as a noun after a plural
     ("Democratic Party leaders hope that Bernie Sanders will tone down his attacks.",
      None, "hope", "that Bernie Sanders will tone down his attacks", "asserts"),
+    # a participle after the attribution of a quote reports what follows it, not the cue before it
+    ("“We will win,” Donald Trump said, adding that Bernie Sanders is the most trustworthy candidate.",
+     "Donald Trump", "adding", "that Bernie Sanders is the most trustworthy candidate", "asserts"),
+    ("“We will win,” Donald Trump said, warning that the party could split.",
+     "Donald Trump", "warning", "that the party could split", "warns"),
+    ("“He is a disaster,” Donald Trump said, referring to the governor of Ohio.",
+     "Donald Trump", "referring", "the governor of Ohio", "asserts"),
 ]
 
 
@@ -323,3 +330,10 @@ def test_content_stops_before_a_second_report():
 def test_told_a_crowd_somewhere_reports_nothing_more():
     analysis = analyse_text("“The campaign goes on,” John Kasich told a crowd in Berea, Ohio on Tuesday night.")
     assert analysis.claims == () and len(analysis.quotes) == 1
+
+
+def test_a_participle_after_said_is_not_what_was_said():
+    # '"...," he said, adding that ...' was published as a claim whose content began "adding that"
+    analysis = analyse_text("“We will win,” Donald Trump said, adding that the party would unite behind him.")
+    t = analysis.article.text
+    assert [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims] == ["that the party would unite behind him"]
