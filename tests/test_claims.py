@@ -337,3 +337,22 @@ def test_a_participle_after_said_is_not_what_was_said():
     analysis = analyse_text("“We will win,” Donald Trump said, adding that the party would unite behind him.")
     t = analysis.article.text
     assert [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims] == ["that the party would unite behind him"]
+
+
+@pytest.mark.parametrize("text,content", [
+    # an abbreviation ends the sentence when a word that opens sentences follows it
+    ("Hillary Clinton said the email came after a ban on Muslims entering the U.S. The proposal drew criticism.",
+     "the email came after a ban on Muslims entering the U.S"),
+    ("Ted Cruz said he would campaign in Washington, D.C. He left on Monday.", "he would campaign in Washington, D.C"),
+])
+def test_content_stops_at_the_sentence_after_an_abbreviation(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert t[claim.content[0][0]:claim.content[-1][1]].rstrip(".") == content
+
+
+def test_an_abbreviation_before_a_name_does_not_end_the_sentence():
+    analysis = analyse_text("The U.S. Senate leader Mitch McConnell said the vote would wait until after the election.")
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == "Mitch McConnell"
