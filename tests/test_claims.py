@@ -166,6 +166,11 @@ PATTERNS = [
      "Barack Obama", "said", "the United States must act", "asserts"),
     ("Donald Trump had initially welcomed the election result and said he would make an exception.",
      "Donald Trump", "said", "he would make an exception", "asserts"),
+    # the first verb may itself report, or take quoted words, when no other verb stands before "and said"
+    ("Joe Wilson praised Marco Rubio’s positions on national defense and said the senator can bring change.",
+     "Joe Wilson", "said", "the senator can bring change", "asserts"),
+    ("Lindsey Graham called both candidates “crazy” and said the party is bound to lose.",
+     "Lindsey Graham", "said", "the party is bound to lose", "asserts"),
     # a listener and where, then "that"; a time word after the cue; an adverb before it
     ("Michael Mukasey told delegates at the Republican National Convention that the email server should disqualify her.",
      "Michael Mukasey", "told", "that the email server should disqualify her", "asserts"),
@@ -356,3 +361,12 @@ def test_an_abbreviation_before_a_name_does_not_end_the_sentence():
     analysis = analyse_text("The U.S. Senate leader Mitch McConnell said the vote would wait until after the election.")
     (claim,) = analysis.claims
     assert analysis.actor(claim.speaker).name == "Mitch McConnell"
+
+
+def test_and_said_after_a_reported_clause_is_not_given_to_the_first_subject():
+    # the second "said" belongs to Clinton, who met the survivors; the rule must not reach back to Obama
+    analysis = analyse_text("Barack Obama said Hillary Clinton met survivors and said the country must act.")
+    t = analysis.article.text
+    for claim in analysis.claims:
+        if t[claim.content[0][0]:claim.content[-1][1]] == "the country must act":
+            assert claim.speaker != "barack-obama"

@@ -56,6 +56,7 @@ _SUBORDINATORS = frozenset("who whom whose which that when while because if alth
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
 _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
@@ -549,10 +550,16 @@ def _sentence_subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context:
     v = next((n for n in range(i, upto) if tokens[n].start >= named.span[1]), upto)
     while v < upto and (tokens[v].lower in AUXILIARIES or tokens[v].tag == "RB") and tokens[v].lower not in NEGATIONS:
         v += 1
-    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP") or tokens[v].lower in STANCE_OF_VERB:
+    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP", "VBN"):  # the tagger reads "Graham called" as VBN
         return None, -1
-    if any(t.lower in _SUBORDINATORS or t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES + ";:"
-           for t in tokens[v + 1:upto]):
+    between = tokens[v + 1:upto]
+    if any(t.lower in _SUBORDINATORS or t.text in ";:" for t in between):
+        return None, -1
+    # Another subject may hide in a clause after the first verb ("said Clinton met survivors and said"),
+    # or in quoted words; with no other verb in between, the first verb and quoted phrases are safe:
+    # "Graham praised Rubio's record and said", "Graham called Trump “crazy” and said".
+    if any(t.tag in _FINITE for t in between) and (tokens[v].lower in STANCE_OF_VERB or any(
+            t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES for t in between)):
         return None, -1
     return named, i
 
