@@ -166,6 +166,11 @@ PATTERNS = [
      "Barack Obama", "said", "the United States must act", "asserts"),
     ("Donald Trump had initially welcomed the election result and said he would make an exception.",
      "Donald Trump", "said", "he would make an exception", "asserts"),
+    # the first verb may itself report, or take quoted words, when no other verb stands before "and said"
+    ("Joe Wilson praised Marco Rubio’s positions on national defense and said the senator can bring change.",
+     "Joe Wilson", "said", "the senator can bring change", "asserts"),
+    ("Lindsey Graham called both candidates “crazy” and said the party is bound to lose.",
+     "Lindsey Graham", "said", "the party is bound to lose", "asserts"),
     # a listener and where, then "that"; a time word after the cue; an adverb before it
     ("Michael Mukasey told delegates at the Republican National Convention that the email server should disqualify her.",
      "Michael Mukasey", "told", "that the email server should disqualify her", "asserts"),
@@ -182,6 +187,13 @@ PATTERNS = [
     # a belief verb the tagger reads as a noun after a plural
     ("Democratic Party leaders hope that Bernie Sanders will tone down his attacks.",
      None, "hope", "that Bernie Sanders will tone down his attacks", "asserts"),
+    # a participle after the attribution of a quote reports what follows it, not the cue before it
+    ("“We will win,” Donald Trump said, adding that Bernie Sanders is the most trustworthy candidate.",
+     "Donald Trump", "adding", "that Bernie Sanders is the most trustworthy candidate", "asserts"),
+    ("“We will win,” Donald Trump said, warning that the party could split.",
+     "Donald Trump", "warning", "that the party could split", "warns"),
+    ("“He is a disaster,” Donald Trump said, referring to the governor of Ohio.",
+     "Donald Trump", "referring", "the governor of Ohio", "asserts"),
 ]
 
 
@@ -323,3 +335,38 @@ def test_content_stops_before_a_second_report():
 def test_told_a_crowd_somewhere_reports_nothing_more():
     analysis = analyse_text("“The campaign goes on,” John Kasich told a crowd in Berea, Ohio on Tuesday night.")
     assert analysis.claims == () and len(analysis.quotes) == 1
+
+
+def test_a_participle_after_said_is_not_what_was_said():
+    # '"...," he said, adding that ...' was published as a claim whose content began "adding that"
+    analysis = analyse_text("“We will win,” Donald Trump said, adding that the party would unite behind him.")
+    t = analysis.article.text
+    assert [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims] == ["that the party would unite behind him"]
+
+
+@pytest.mark.parametrize("text,content", [
+    # an abbreviation ends the sentence when a word that opens sentences follows it
+    ("Hillary Clinton said the email came after a ban on Muslims entering the U.S. The proposal drew criticism.",
+     "the email came after a ban on Muslims entering the U.S"),
+    ("Ted Cruz said he would campaign in Washington, D.C. He left on Monday.", "he would campaign in Washington, D.C"),
+])
+def test_content_stops_at_the_sentence_after_an_abbreviation(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert t[claim.content[0][0]:claim.content[-1][1]].rstrip(".") == content
+
+
+def test_an_abbreviation_before_a_name_does_not_end_the_sentence():
+    analysis = analyse_text("The U.S. Senate leader Mitch McConnell said the vote would wait until after the election.")
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == "Mitch McConnell"
+
+
+def test_and_said_after_a_reported_clause_is_not_given_to_the_first_subject():
+    # the second "said" belongs to Clinton, who met the survivors; the rule must not reach back to Obama
+    analysis = analyse_text("Barack Obama said Hillary Clinton met survivors and said the country must act.")
+    t = analysis.article.text
+    for claim in analysis.claims:
+        if t[claim.content[0][0]:claim.content[-1][1]] == "the country must act":
+            assert claim.speaker != "barack-obama"

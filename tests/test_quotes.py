@@ -148,3 +148,38 @@ def test_quoted_words_inside_a_reported_statement_are_published_once_as_the_clai
                             "“compete vigorously for the nomination.”")
     assert analysis.quotes == ()
     assert analysis.actor(analysis.claims[0].speaker).name == "Haley Morris"
+
+
+SPLIT_CASES = [
+    # (text, speaker, the quoted parts published as one quote)
+    # a short opening fragment is the first part of the quote, not a phrase to drop
+    ("“Judge,” Benjamin Brafman said, “I have never had that happen in any case.”", "Benjamin Brafman",
+     ["“Judge,”", "“I have never had that happen in any case.”"]),
+    ("“It’s fine,” Donald Trump said of waterboarding. “And much tougher than that is fine.”", "Donald Trump",
+     ["“It’s fine,”", "“And much tougher than that is fine.”"]),
+    # a quote opening the next paragraph with no attribution of its own goes on with the same speaker
+    ("“Cyber security remains one of our biggest challenges,” Ben Carson continued.\n\n"
+     "“Even under the best cases, our information is under constant attack.”", "Ben Carson",
+     ["“Cyber security remains one of our biggest challenges,”",
+      "“Even under the best cases, our information is under constant attack.”"]),
+]
+
+
+@pytest.mark.parametrize("text,speaker,parts", SPLIT_CASES)
+def test_split_quotes_are_one_quote(text, speaker, parts):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == speaker
+    assert [t[s:e] for s, e in quote.content] == parts
+
+
+def test_a_quote_after_an_unattributed_paragraph_is_not_given_a_speaker():
+    analysis = analyse_text("“Nobody knows what happens next in this war.”\n\n“We will see what the talks bring.”")
+    assert all(q.speaker is None for q in analysis.quotes)
+
+
+def test_a_short_quoted_phrase_before_a_full_quote_stays_unpublished_without_a_comma():
+    analysis = analyse_text("He called it “a disgrace” and later said: “We will not accept this outcome at all.”")
+    t = analysis.article.text
+    assert all(not t[q.content[0][0]:q.content[0][1]].startswith("“a disgrace") for q in analysis.quotes)

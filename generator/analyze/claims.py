@@ -56,9 +56,12 @@ _SUBORDINATORS = frozenset("who whom whose which that when while because if alth
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
 _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
+# Participles that name what was spoken of ("..., he said, referring to Trump"), with the particle they take.
+_REFERRING = {"referring": "to", "referencing": "", "citing": ""}
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -157,6 +160,19 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     return stance
 
 
+def _participle(tokens: tuple[Token, ...], k: int) -> tuple[int, str] | None:
+    """"..., he said, adding that ...", "..., she said, referring to Trump": a participle after the cue
+    and a comma reports what follows it; its index and stance."""
+    j = k + 2
+    if j >= len(tokens) or tokens[k + 1].text != ",":
+        return None
+    word = tokens[j].lower
+    if word in _REFERRING:
+        return j, "asserts"
+    stance = STANCE_OF_VERB.get(word)
+    return (j, stance) if stance and word.endswith("ing") else None  # the tagger reads "warning" as a noun
+
+
 def _inside(offset: int, spans: Sequence[Span]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
@@ -195,6 +211,9 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if (np_start > 0 and tokens[np_start - 1].text == "," and not cue.lower.startswith("call")
                 and _trailing(text, _listener_end(tokens, k), sentence.end)):
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+        if content is None and (participle := _participle(tokens, k)):
+            k, stance = participle  # "..., he said, adding that ...": the participle reports what follows it
+            cue = tokens[k]
         after = _content_after(text, tokens, k, sentence.end) if content is None else None
         if after and np_start > 0 and tokens[np_start - 1].text == "," and text[cue.end:after[0]].strip() == ",":
             # "At one point, she said, she was considering it": what was said stands on both sides
@@ -289,6 +308,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1  # "said Tuesday he would ...": when, then what was said
     if k >= 0 and tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES and j + 1 < len(tokens):
         j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
+    elif k >= 0 and _REFERRING.get(tokens[k].lower) == tokens[j].lower and j + 1 < len(tokens):
+        j += 1  # "referring to the party's convention": what was spoken of follows
     elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
@@ -529,10 +550,16 @@ def _sentence_subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context:
     v = next((n for n in range(i, upto) if tokens[n].start >= named.span[1]), upto)
     while v < upto and (tokens[v].lower in AUXILIARIES or tokens[v].tag == "RB") and tokens[v].lower not in NEGATIONS:
         v += 1
-    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP") or tokens[v].lower in STANCE_OF_VERB:
+    if v >= upto or tokens[v].tag not in ("VBD", "VBZ", "VBP", "VBN"):  # the tagger reads "Graham called" as VBN
         return None, -1
-    if any(t.lower in _SUBORDINATORS or t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES + ";:"
-           for t in tokens[v + 1:upto]):
+    between = tokens[v + 1:upto]
+    if any(t.lower in _SUBORDINATORS or t.text in ";:" for t in between):
+        return None, -1
+    # Another subject may hide in a clause after the first verb ("said Clinton met survivors and said"),
+    # or in quoted words; with no other verb in between, the first verb and quoted phrases are safe:
+    # "Graham praised Rubio's record and said", "Graham called Trump “crazy” and said".
+    if any(t.tag in _FINITE for t in between) and (tokens[v].lower in STANCE_OF_VERB or any(
+            t.lower in STANCE_OF_VERB or t.text in _OPEN_QUOTES + _CLOSE_QUOTES for t in between)):
         return None, -1
     return named, i
 

@@ -24,6 +24,10 @@ ABBREVIATIONS = _words(
     "neb nev okla ore pa tenn tex va vt wash wis wyo"
 )
 
+# Words that, capitalised after an abbreviation ("the U.S. The ..."), open a new sentence.
+SENTENCE_STARTERS = _words("the he she it they we but this that these those there his her their its if when after "
+                           "in on at for as while although however meanwhile still")
+
 # Verb forms that introduce speech, with the stance of what they report.
 STANCE_OF_VERB: dict[str, str] = {}
 for _stance, _forms in {

@@ -16,7 +16,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..model import Span
 from .compiled import compiled
-from .lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
@@ -83,6 +83,7 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     """Punkt with our own abbreviation list: no trained model to download."""
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)  # "... to enter the U.S. The proposal ...": two sentences
     return PunktSentenceTokenizer(params)
 
 

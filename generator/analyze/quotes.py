@@ -137,8 +137,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
     spans = quote_spans(text, paragraphs) if spans is None else spans
     quotes: list[Quote] = []
     previous_end = -1
-    for span in spans:
-        if not is_direct(text, span):
+    for n, span in enumerate(spans):
+        if not is_direct(text, span) and not _opens_split(text, span, spans[n + 1:n + 2]):
             continue
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
@@ -204,6 +204,17 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
     return None
 
 
+_SPLIT_GAP = re.compile(r"[^.!?“”\"\n]{2,80}[.,:]\s*")
+
+
+def _opens_split(text: str, span: QuoteSpan, following: Sequence[QuoteSpan]) -> bool:
+    """A few words that open a quote split by its attribution: '“Judge,” Brafman said, “I have ...”'."""
+    if not following or not _inner(text, span.content[-1]).endswith(","):
+        return False
+    gap = text[span.content[-1][1]:following[0].content[0][0]]
+    return bool(_SPLIT_GAP.fullmatch(gap)) and is_direct(text, following[0])
+
+
 def _continues(text: str, span: QuoteSpan) -> bool:
     """The quote stops mid-sentence ('"...," X said, "...'), so what follows the cue continues it."""
     return _inner(text, span.content[-1]).endswith((",", "—", "–", "-", "…"))
@@ -236,11 +247,16 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
 
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int) -> Quote | None:
-    """The second half of a split quote: '"...," he said. "..."'."""
+    """The second half of a split quote: '"...," he said. "..."', or a quote with no attribution of its
+    own opening the paragraph after one that closed with its speaker ('"...," he said.¶"..."')."""
     if previous is None or previous_end < 0 or (previous.speaker is None and previous.cue is None):
         return None
     gap = text[previous_end:span.content[0][0]]
-    if "\n" in gap or not (_GAP.fullmatch(gap) or _REST_OF_ATTRIBUTION.fullmatch(gap)):
+    if "\n" in gap:
+        gap, _, next_paragraph = gap.partition("\n")
+        if previous.speaker is None or next_paragraph.strip():
+            return None
+    if not (_GAP.fullmatch(gap) or _REST_OF_ATTRIBUTION.fullmatch(gap)):
         return None
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
 
