@@ -175,35 +175,34 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
     _sweep_staged(docs_dir)
     base = str(docs_dir)
     _check_page_paths(docs_dir, pages)
-    changed: dict[str, bytes] = {}
-    record: dict[str, list] = {}
-    for rel, page in pages.items():
-        job = page if isinstance(page, PageJob) else fixed(page)
-        target = os.path.join(base, rel)
-        was = trusted.get(rel)
-        now = _stat(target)
-        if was and now is not None and was[0] == job.digest and was[1:] == now:
-            record[rel] = was
-            continue
-        if now is not None and now[0] < 0:
-            raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
-        data = job.make().encode("utf-8")
-        if now is not None and now[0] == len(data) and _read(target) == data:
-            record[rel] = [job.digest, *now]
-        else:
-            changed[rel] = data
-            record[rel] = [job.digest]
-    stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
-    stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
-    if not changed and not stale:
-        if record != previous or site != previous_site:
-            _write_manifest(manifest, record, site)
-        return 0, 0
     staged: dict[str, str] = {}
+    """Page -> its new content, written beside it under a hidden name (nothing is held in memory)."""
+    record: dict[str, list] = {}
     try:
-        _stage(base, changed, staged)
+        for rel, page in pages.items():
+            job = page if isinstance(page, PageJob) else fixed(page)
+            target = os.path.join(base, rel)
+            was = trusted.get(rel)
+            now = _stat(target)
+            if was and now is not None and was[0] == job.digest and was[1:] == now:
+                record[rel] = was
+                continue
+            if now is not None and now[0] < 0:
+                raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
+            data = job.make().encode("utf-8")
+            if now is not None and now[0] == len(data) and _read(target) == data:
+                record[rel] = [job.digest, *now]
+            else:
+                staged[rel] = _stage(target, data)
+                record[rel] = [job.digest]
+        stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
+        stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
+        if not staged and not stale:
+            if record != previous or site != previous_site:
+                _write_manifest(manifest, record, site)
+            return 0, 0
         with _no_interrupt():
-            if not changed.keys() <= previous.keys():
+            if not staged.keys() <= previous.keys():
                 # Until the new pages are in, the manifest lists both sets: nothing is orphaned.
                 _write_manifest(manifest, {**previous, **record}, site)
             for rel, tmp in staged.items():
@@ -218,7 +217,7 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
             if os.path.exists(tmp):
                 os.unlink(tmp)
         raise
-    return len(changed), len(stale)
+    return len(staged), len(stale)
 
 
 def _stat(path: str) -> list[int] | None:
@@ -259,16 +258,14 @@ def _check_page_paths(docs_dir: Path, pages: Iterable[str]) -> None:
 STAGED_SUFFIX = ".newsreport-staged"
 
 
-def _stage(base: str, changed: dict[str, bytes], staged: dict[str, str]) -> None:
-    """Write each new content beside its target under a hidden name, recording it in ``staged``."""
-    for rel, data in changed.items():
-        target = os.path.join(base, rel)
-        folder, name = os.path.split(target)
-        os.makedirs(folder, exist_ok=True)
-        tmp = os.path.join(folder, f".{name}{STAGED_SUFFIX}")
-        staged[rel] = tmp
-        with open(tmp, "wb") as f:
-            f.write(data)
+def _stage(target: str, data: bytes) -> str:
+    """Write ``data`` beside ``target`` under a hidden name; returns that name."""
+    folder, name = os.path.split(target)
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}{STAGED_SUFFIX}")
+    with open(tmp, "wb") as f:
+        f.write(data)
+    return tmp
 
 
 def _sweep_staged(docs_dir: Path) -> None:

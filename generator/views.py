@@ -136,6 +136,7 @@ class Views:
         self.analyses = {a.article.id: a for a in corpus.analyses}
         self._items: dict[str, list[ItemView]] = {}
         self._actors_in: dict[str, list[str]] = {}
+        self._actor_views: dict[str, ActorView] = {}
 
     def items(self, article_id: str) -> list[ItemView]:
         """The article's quotes then claims, as pages show them."""
@@ -166,6 +167,13 @@ class Views:
         return sorted(found, key=lambda a: (-a.mentions_in(article_id), a.name))
 
     def actor(self, actor: CorpusActor) -> ActorView:
+        """What the actor's page (and its JSON) shows, worked out once."""
+        found = self._actor_views.get(actor.id)
+        if found is None:
+            found = self._actor_views[actor.id] = self._actor(actor)
+        return found
+
+    def _actor(self, actor: CorpusActor) -> ActorView:
         articles = newest_first([self.analyses[i] for i in actor.article_ids])
         mine = [v for a in articles for v in self.items(a.article.id) if v.speaker is not None and v.speaker.id == actor.id]
         about = [v for a in articles for v in self.items(a.article.id)
