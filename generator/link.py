@@ -83,7 +83,14 @@ class CorpusActor:
         return counts
 
     def roles_in(self, article_id: str) -> tuple[str, ...]:
-        return _distinct(r for a in self.appearances if a.article_id == article_id for r in a.actor.roles)
+        return self._roles_by_article.get(article_id, ())
+
+    @cached_property
+    def _roles_by_article(self) -> dict[str, tuple[str, ...]]:
+        roles: dict[str, dict[str, None]] = {}
+        for a in self.appearances:
+            roles.setdefault(a.article_id, {}).update(dict.fromkeys(a.actor.roles))
+        return {article_id: tuple(found) for article_id, found in roles.items()}
 
 
 @dataclass(frozen=True)
@@ -339,7 +346,3 @@ def _unique_id(base: str, kind: str, used: set[str]) -> str:
         corpus_id, n = f"{stem}-{n}", n + 1
     used.add(corpus_id)
     return corpus_id
-
-
-def _distinct(items) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
