@@ -297,6 +297,29 @@ def only_generated(docs_dir: Path) -> bool:
     return all(p.relative_to(docs_dir).as_posix() in ours for p in docs_dir.rglob("*") if p.is_file())
 
 
+def generated_folders(docs_dir: Path) -> frozenset[str]:
+    """The top-level folders of ``docs_dir`` that hold generated pages ("articles", "actors", ...)."""
+    return frozenset(p.split("/", 1)[0] for p in _read_manifest(docs_dir / MANIFEST)[1] if "/" in p)
+
+
+def prune_site(site_dir: Path, outputs: frozenset[str], folders: Iterable[str]) -> int:
+    """Remove files under the given folders of ``site_dir`` that no page makes any more (a dirty
+    MkDocs build leaves the pages of removed articles behind); returns how many."""
+    removed = 0
+    for folder in folders:
+        top = site_dir / folder
+        if not top.is_dir() or top.is_symlink():
+            continue
+        for path in sorted(top.rglob("*"), reverse=True):  # files before the folders that hold them
+            rel = path.relative_to(site_dir).as_posix()
+            if path.is_file() and rel not in outputs:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+                path.rmdir()
+    return removed
+
+
 MANIFEST_FORMAT = 2
 
 

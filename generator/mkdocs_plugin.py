@@ -7,6 +7,7 @@ and ``newsreport build`` all go through here.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .build import BuildReport, generate, only_generated
+from .build import BuildReport, generate, generated_folders, only_generated, prune_site
 from .errors import NewsreportError
 
 log = get_plugin_logger("newsreport")
@@ -40,6 +41,19 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
     """Generates the article, actor and index pages into ``docs_dir``; indexes the site for search."""
 
     report: BuildReport | None = None
+    dirty = False
+    """``mkdocs serve --dirty`` / ``build --dirty``: MkDocs rebuilds only pages whose file changed."""
+    _outputs: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.dirty = dirty
+        if dirty:
+            # MkDocs warns that a dirty build may leave navigation and links stale, and strict mode
+            # (ours) turns that warning into a failure. Here it does not apply: the nav lists only
+            # the fixed index pages, a page whose links change is itself rewritten (its digest
+            # covers what it links to) and so rebuilt, and pages that are gone are removed from
+            # the site after the build (``on_post_build``).
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_is_info)
 
     def on_pre_build(self, *, config) -> None:
         root = Path(config.config_file_path).parent
@@ -64,7 +78,13 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
             log.debug("not watching %s: every file in it is generated", config.docs_dir)
         return server
 
+    def on_files(self, files, *, config):
+        self._outputs = frozenset(f.dest_uri for f in files)
+        return files
+
     def on_post_build(self, *, config) -> None:
+        if self.dirty:
+            prune_site(Path(config.site_dir), self._outputs, generated_folders(Path(config.docs_dir)))
         if not self.config.search:
             return
         from .search import index_site
@@ -87,3 +107,9 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = page.title
         return context
+
+
+def _dirty_warning_is_info(record: logging.LogRecord) -> bool:
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True

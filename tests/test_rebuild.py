@@ -240,3 +240,16 @@ def test_a_docs_subfolder_linked_elsewhere_is_not_written_through(tmp_path):
     with pytest.raises(ValueError):
         build_module.write_pages(docs, {"articles/a.md": "x\n"})
     assert not any(outside.iterdir())
+
+
+def test_a_dirty_mkdocs_build_loses_the_pages_of_removed_articles(tmp_path):
+    site = tmp_path / "site"
+    for rel in ("articles/kept/index.html", "articles/gone/index.html", "api/articles/gone.json",
+                "assets/theme.css", "index.html"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text("x", encoding="utf-8")
+    outputs = frozenset({"articles/kept/index.html", "index.html"})
+    assert build_module.prune_site(site, outputs, ["articles", "api"]) == 2
+    assert (site / "articles/kept/index.html").is_file() and not (site / "articles/gone").exists()
+    assert not (site / "api/articles").exists()
+    assert (site / "assets/theme.css").is_file(), "folders the generator does not own are left alone"

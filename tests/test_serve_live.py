@@ -1,5 +1,6 @@
 """``mkdocs serve`` picks up added, changed and removed articles without a restart, and settles
-(no rebuild loop). Runs a real ``mkdocs serve`` on a copy of the project and a free localhost port."""
+(no rebuild loop), also with ``--dirty`` (MkDocs rebuilds only the pages whose files changed). Runs a
+real ``mkdocs serve`` on a copy of the project and a free localhost port."""
 
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def _until(check, what: str, timeout: float = DEADLINE):
     pytest.fail(f"mkdocs serve: timed out waiting for {what}")
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(params=["serve", "serve --dirty"])
+def served(tmp_path, request):
     project = tmp_path / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "seeds", "site_templates", "overrides"):
@@ -58,7 +59,7 @@ def served(tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", *request.param.split(), "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         url = f"http://127.0.0.1:{port}/"
