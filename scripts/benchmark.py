@@ -191,7 +191,7 @@ def report_build(name: str, b: dict[str, float]) -> None:
     if b["peak_tree"]:
         line("peak memory, whole process tree (sampled RSS)", f"{b['peak_tree'] / 2**20:.0f} MB",
              f"the build process held {b['own_at_peak'] / 2**20:.0f} MB of it")
-        line("peak memory, build process alone (generator + MkDocs)", f"{b['peak_own'] / 2**20:.0f} MB")
+        line("peak memory, build process (generator + MkDocs)", f"{b['peak_own'] / 2**20:.0f} MB")
         line("peak memory, Pagefind alone", f"{b['peak_pagefind'] / 2**20:.0f} MB")
 
 

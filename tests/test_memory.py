@@ -112,3 +112,20 @@ def _rss() -> int:
         if row.startswith("VmRSS:"):
             return int(row.split()[1]) * 1024
     raise AssertionError("no VmRSS")
+
+
+@pytest.mark.parametrize("anchor,fails", [("quotes", False), ("no-such-anchor", True)])
+def test_links_to_anchors_are_still_checked_after_pages_are_let_go(tmp_path: Path, anchor, fails):
+    from generator.errors import ConfigError
+
+    project = make_project(tmp_path / "project")
+    shutil.copy(SEED, project / "seeds" / SEED.name)
+    (project / "docs").mkdir()
+    (project / "docs" / "notes.md").write_text(
+        f"# Notes\n\nSee [the quotes](articles/000-ff091537aa51fd18.md#{anchor}).\n", encoding="utf-8")
+    if fails:
+        with pytest.raises(ConfigError, match="strict mode"):
+            build_site(project / "mkdocs.yml", strict=True)
+    else:
+        build_site(project / "mkdocs.yml", strict=True)
+        assert (project / "site" / "notes" / "index.html").is_file()
