@@ -14,10 +14,11 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .build import BuildReport, generate, generated_folders, only_generated, prune_site
 from .errors import NewsreportError
+from .memory import forget_html, forget_markdown, release_free_memory
 
 log = get_plugin_logger("newsreport")
 
@@ -64,6 +65,7 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
                                    scheduler=self.config.scheduler or None)
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
+        release_free_memory()  # the corpus and the rendered pages, before MkDocs reads the pages
         r = self.report
         log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped; "
                  "analysis %.2f s, render %.2f s", r.articles, r.analysed, r.cached, r.pages, r.written,
@@ -82,12 +84,24 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         self._outputs = frozenset(f.dest_uri for f in files)
         return files
 
+    @event_priority(-100)  # after every other plugin has seen the HTML
+    def on_page_content(self, html, *, page, config, files):
+        forget_markdown(page)
+        return html
+
+    @event_priority(-100)
+    def on_post_page(self, output, *, page, config):
+        forget_html(page)
+        return output
+
     def on_post_build(self, *, config) -> None:
         if self.dirty:
             prune_site(Path(config.site_dir), self._outputs, generated_folders(Path(config.docs_dir)))
         if not self.config.search:
             return
         from .search import index_site
+
+        release_free_memory()  # what MkDocs no longer needs, before Pagefind starts beside it
 
         started = time.perf_counter()
         try:

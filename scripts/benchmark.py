@@ -15,9 +15,11 @@ one can be touched):
   first-query time of each in headless Chromium (needs playwright and /usr/bin/chromium).
 
 Words are whitespace-separated tokens of the article files as read. Peak memory is the largest
-sum of resident set sizes of the build's process tree, sampled every 50 ms from /proc (Linux), and
-the largest single process (``ru_maxrss`` of the children). Not a test: numbers vary with the machine
-and its load; run it on an idle machine for figures to compare.
+sum of resident set sizes of the build's process tree, sampled every 50 ms from /proc (Linux), with
+the peaks of the build process itself (generator and MkDocs) and of Pagefind, its child; and the
+largest single process of all (``ru_maxrss`` of the children, which counts their children too, so
+Pagefind). Not a test: numbers vary with the machine and its load; run it on an idle machine for
+figures to compare.
 """
 
 from __future__ import annotations
@@ -97,6 +99,8 @@ class TreeMemory:
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self.own_peak, self.own_at_peak, self.pagefind_peak = 0, 0, 0
+        """The process's own peak, its own size at the peak of the tree, Pagefind's peak."""
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -128,12 +132,24 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, sum(self._rss(p) for p in self._tree()))
+            sizes = {p: self._rss(p) for p in self._tree()}
+            if sum(sizes.values()) > self.peak:
+                self.peak, self.own_at_peak = sum(sizes.values()), sizes.get(self.pid, 0)
+            self.own_peak = max(self.own_peak, sizes.get(self.pid, 0))
+            pagefind = [rss for p, rss in sizes.items() if _name(p) == "pagefind"]
+            self.pagefind_peak = max([self.pagefind_peak, *pagefind])
 
     def stop(self) -> int:
         self._stop.set()
         self._thread.join()
         return self.peak
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
 
 
 def run_build(project: Path, seeds: Path, jobs: int | None) -> dict[str, float]:
@@ -155,7 +171,9 @@ def run_build(project: Path, seeds: Path, jobs: int | None) -> dict[str, float]:
     pagefind = re.search(r"Pagefind in ([\d.]+) s", output)
     mkdocs_total = re.search(r"Documentation built in ([\d.]+) seconds", output)
     counts = re.search(r"(\d+) articles \((\d+) analysed, (\d+) from cache\), (\d+) pages \((\d+) written", output)
-    return {"wall": wall, "peak_tree": peak, "analysis": float(m[1]), "render": float(m[2]),
+    return {"wall": wall, "peak_tree": peak, "peak_own": memory.own_peak,
+            "own_at_peak": memory.own_at_peak, "peak_pagefind": memory.pagefind_peak,
+            "analysis": float(m[1]), "render": float(m[2]),
             "pagefind": float(pagefind[1]) if pagefind else 0.0, "mkdocs_total": float(mkdocs_total[1]),
             "articles": int(counts[1]), "analysed": int(counts[2]), "pages": int(counts[4]),
             "written": int(counts[5])}
@@ -171,7 +189,10 @@ def report_build(name: str, b: dict[str, float]) -> None:
     line("MkDocs build of the generated pages", f"{mkdocs_own:.1f} s")
     line("Pagefind indexing", f"{b['pagefind']:.1f} s")
     if b["peak_tree"]:
-        line("peak memory, whole process tree (sampled RSS)", f"{b['peak_tree'] / 2**20:.0f} MB")
+        line("peak memory, whole process tree (sampled RSS)", f"{b['peak_tree'] / 2**20:.0f} MB",
+             f"the build process held {b['own_at_peak'] / 2**20:.0f} MB of it")
+        line("peak memory, build process (generator + MkDocs)", f"{b['peak_own'] / 2**20:.0f} MB")
+        line("peak memory, Pagefind alone", f"{b['peak_pagefind'] / 2**20:.0f} MB")
 
 
 def trivial_mkdocs(count: int, folder: Path) -> tuple[float, int]:
