@@ -211,9 +211,11 @@ def text_html(analysis: Analysis) -> Markup:
             segment = html_text(text[a:b])
             if active:
                 css = " ".join(sorted({m.css for m in active}))
-                anchor = next((m.anchor for m in active if m.anchor and m.start == a), None)
-                id_attr = f' id="{anchor}"' if anchor else ""
-                segment = f'<span class="{css}"{id_attr}>{segment}</span>'
+                anchors = [m.anchor for m in active if m.anchor and m.start == a]
+                id_attr = f' id="{anchors[0]}"' if anchors else ""
+                # A quote and the claim that reports it can start at the same word: each keeps its id.
+                extra = "".join(f'<span id="{anchor}"></span>' for anchor in anchors[1:])
+                segment = f'{extra}<span class="{css}"{id_attr}>{segment}</span>'
             for m in active:
                 if m.back and m.end == b:
                     label = m.back.replace("quote-", "Q").replace("claim-", "C")

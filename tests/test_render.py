@@ -209,3 +209,15 @@ def test_article_tag_from_a_hostile_source_stays_one_front_matter_string():
     assert not set('<>"&') & set(meta["tags"][0])
     assert "title pwned" in meta["tags"][0]
     assert body.startswith("# A headline")
+
+
+def test_every_item_link_has_its_anchor_even_when_a_quote_and_a_claim_start_together():
+    # "... he said" after a quote: the quote and the claim that reports it start at the same mark
+    analysis = analyse_text('Shadow minister Maria Lopez said: "Everyone who reads the accounts at the moment '
+                            'says there has been a sharp fall in revenue, that there is a hole," she said. '
+                            '"If they win there will be a tax rise."')
+    starts = [item.content[0][0] for item in (*analysis.quotes, *analysis.claims)]
+    assert len(starts) != len(set(starts)), "the case needs a quote and a claim starting together"
+    page = render_site(link([analysis]), TEMPLATES)[f"articles/{analysis.article.id}.md"]
+    for target in set(re.findall(r"\]\(#((?:quote|claim)-\d+)\)", page)):
+        assert f'id="{target}"' in page, target
