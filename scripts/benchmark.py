@@ -233,8 +233,9 @@ def size(path: Path) -> int:
 
 def search_numbers(site: Path, material_site: Path | None, query: str, browser: bool) -> None:
     print("Search", flush=True)
-    line("Pagefind index (pagefind/ folder)", f"{size(site / 'pagefind') / 2**20:.1f} MB",
-         "a query fetches only a few fragments of it")
+    bundles = sorted(p for p in site.glob("pagefind*") if p.is_dir())
+    line(f"Pagefind index ({len(bundles)} bundle{'s' if len(bundles) != 1 else ''})",
+         f"{sum(size(b) for b in bundles) / 2**20:.1f} MB", "a query fetches only a few fragments of each")
     if material_site:
         line("Material search_index.json", f"{size(material_site / 'search' / 'search_index.json') / 2**20:.1f} MB",
              "the browser downloads and indexes all of it")
