@@ -394,6 +394,7 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
     if cache_dir is not None:
         plugin.config["cache_dir"] = str(Path(cache_dir).resolve())
     final = Path(config.site_dir)
+    plugin.previous_site = final
     _check_folders(config_path.parent / plugin.config["seeds"], Path(config.docs_dir), final)
     final.parent.mkdir(parents=True, exist_ok=True)
     _sweep_site_leftovers(final)

@@ -45,6 +45,9 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
     dirty = False
     """``mkdocs serve --dirty`` / ``build --dirty``: MkDocs rebuilds only pages whose file changed."""
     _outputs: frozenset[str] = frozenset()
+    previous_site: Path | None = None
+    """The site of the last build, when this one is built elsewhere (``newsreport build`` builds
+    beside it and swaps): search shards that did not change are copied from it."""
 
     def on_startup(self, *, command, dirty) -> None:
         self.dirty = dirty
@@ -105,7 +108,7 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
 
         started = time.perf_counter()
         try:
-            index_site(config.site_dir)
+            index_site(config.site_dir, previous=self.previous_site)
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
         log.info("Search index built with Pagefind in %.2f s", time.perf_counter() - started)

@@ -10,16 +10,23 @@ Pagefind holds everything it indexes in memory until it writes the index: about 
 2,225-article BBC site, more than the rest of the build together. So a large site is indexed in
 shards of at most ``SHARD_BYTES`` of HTML, one Pagefind run after another, each into its own bundle
 (``pagefind/``, ``pagefind-2/``, ...); the search box queries them all at once (Pagefind UI's
-``mergeIndex``) and merges the results by score. ``pagefind/nr-bundles.js`` lists the bundles.
+``mergeIndex``) and merges the results by score. ``pagefind/nr-bundles.js`` lists the bundles for
+the search box, ``pagefind/nr-bundles.json`` each bundle's digest (its pages' paths and bytes).
+
+Shards end where a page's path hashes to a boundary (content-defined, as the list pages are), so an
+edit changes the shard it falls in, not every shard after it; a shard whose digest matches one of the
+previous build's is copied from that build instead of indexed again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 
 from .errors import ConfigError
@@ -29,6 +36,7 @@ BUNDLE = "pagefind"
 SHARD_BYTES = 48 * 2**20
 """HTML indexed per Pagefind run: Pagefind's memory grows with it (about 4 bytes per byte)."""
 BUNDLE_LIST = "nr-bundles.js"
+BUNDLE_RECORD = "nr-bundles.json"
 SHARD_PREFIX = ".nr-pagefind-shard-"
 
 
@@ -43,7 +51,9 @@ def pagefind_executable() -> Path:
 
 
 def shards(site: Path, shard_bytes: int = SHARD_BYTES) -> list[list[Path]]:
-    """The site's HTML pages (relative paths, in path order) in runs of at most ``shard_bytes``."""
+    """The site's HTML pages (relative paths, in path order) in runs of at most ``shard_bytes``,
+    cut where a path hashes to a boundary once a run holds a quarter of that."""
+    low, spread = shard_bytes // 4, max(1, shard_bytes // (64 * 1024))
     out: list[list[Path]] = [[]]
     size = 0
     for path in sorted(site.rglob("*.html")):
@@ -56,28 +66,78 @@ def shards(site: Path, shard_bytes: int = SHARD_BYTES) -> list[list[Path]]:
             size = 0
         out[-1].append(rel)
         size += length
-    return out
+        if size >= low and zlib.crc32(rel.as_posix().encode("utf-8")) % spread == 0:
+            out.append([])
+            size = 0
+    return [group for group in out if group] or [[]]
 
 
-def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES) -> list[str]:
-    """Index every page of the built site in ``site_dir``; returns the bundle folders written."""
+def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES, previous: str | Path | None = None) -> list[str]:
+    """Index every page of the built site in ``site_dir``; returns the bundle folders written.
+
+    ``previous`` is the site of the last build (default: ``site_dir`` itself, as ``mkdocs serve
+    --dirty`` builds in place): its bundles for unchanged shards are reused."""
     site = Path(site_dir)
-    for old in site.glob(f"{BUNDLE}*"):  # from an earlier build into this folder (mkdocs serve)
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old)
     for leftover in site.glob(f"{SHARD_PREFIX}*"):  # from a build killed mid-way
         shutil.rmtree(leftover, ignore_errors=True)
     groups = shards(site, shard_bytes)
     bundles = [BUNDLE] + [f"{BUNDLE}-{n}" for n in range(2, len(groups) + 1)]
-    if len(groups) == 1:
-        _pagefind(site, site / BUNDLE)
-    else:
-        for pages, bundle in zip(groups, bundles):
-            with _only(site, pages) as view:
-                _pagefind(view, site / bundle)
+    digests = [_digest(site, pages) for pages in groups]
+    with tempfile.TemporaryDirectory(prefix=SHARD_PREFIX, dir=site) as holding:
+        reusable = _previous_bundles(Path(previous) if previous else site, Path(holding), set(digests))
+        for old in site.glob(f"{BUNDLE}*"):  # this build's bundles replace whatever is here
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old)
+        for pages, bundle, digest in zip(groups, bundles, digests):
+            if digest in reusable:
+                shutil.copytree(reusable[digest], site / bundle)
+            elif len(groups) == 1:
+                _pagefind(site, site / bundle)
+            else:
+                with _only(site, pages) as view:
+                    _pagefind(view, site / bundle)
     (site / BUNDLE / BUNDLE_LIST).write_text(
         f"window.nrPagefindBundles = {json.dumps([b + '/' for b in bundles])};\n", encoding="utf-8")
+    (site / BUNDLE / BUNDLE_RECORD).write_text(json.dumps(
+        {"bundles": [{"name": b, "digest": d} for b, d in zip(bundles, digests)]}, indent=1) + "\n", encoding="utf-8")
     return bundles
+
+
+def _digest(site: Path, pages: list[Path]) -> str:
+    """What a shard's index is made from: its pages' paths and bytes, and Pagefind's version."""
+    digest = hashlib.sha256(_pagefind_version().encode())
+    for rel in pages:
+        digest.update(rel.as_posix().encode("utf-8") + b"\0" + (site / rel).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _previous_bundles(previous: Path, holding: Path, wanted: set[str]) -> dict[str, Path]:
+    """Digest -> a copy (in ``holding``) of the bundle the last build made for it, for the
+    digests ``wanted``."""
+    try:
+        record = json.loads((previous / BUNDLE / BUNDLE_RECORD).read_text(encoding="utf-8"))
+        entries = [(e["name"], e["digest"]) for e in record["bundles"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    found = {}
+    for name, digest in entries:
+        if digest not in wanted or digest in found:
+            continue
+        bundle = previous / name
+        if isinstance(name, str) and name.startswith(BUNDLE) and "/" not in name and \
+                (bundle / "pagefind.js").is_file() and not bundle.is_symlink():
+            found[digest] = holding / name
+            shutil.copytree(bundle, found[digest])
+    return found
 
 
 class _only:
