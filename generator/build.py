@@ -340,11 +340,6 @@ def _read_manifest(path: Path) -> tuple[str, dict[str, list]]:
 def _write_manifest(path: Path, files: dict[str, list], site: str) -> None:
     text = json.dumps({"format": MANIFEST_FORMAT, "site": site, "files": files},
                       separators=(",", ":")) + "\n"
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, ValueError):
-        pass
     tmp = path.with_name(f"{path.name}{STAGED_SUFFIX}")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)

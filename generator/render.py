@@ -23,7 +23,7 @@ from .depends import Digests, digest
 from .link import Corpus, CorpusActor
 from .model import ACTOR_KINDS, STANCES, Analysis, Sentiment
 from .serialize import to_dict
-from .views import Edge, ItemRef, Views, by_source, newest_first, paged, source_of, stance_counts, summary
+from .views import Edge, ItemRef, Views, by_source, paged, source_of, stance_counts, summary
 
 # Python-Markdown's escapable characters (with the tables extension's "|"): a backslash makes each
 # plain text. "&", "<" and ">" become entities instead.
@@ -309,7 +309,7 @@ def _index_pages(env: Environment, views: Views, digests: Digests) -> dict[str, 
         for name, chunk in paged(rows, first, rest, per_page, key=_row_key):
             page(name, template, page=chunk, root=UP, counts=counts if chunk.number == 1 else {}, **extra)
 
-    ordered = newest_first(corpus.analyses)
+    ordered = views.newest
     by_mentions = sorted(corpus.actors, key=lambda a: (-a.mention_count, a.name))
     sources = by_source(corpus.analyses)
     figures = dict(
@@ -331,10 +331,10 @@ def _index_pages(env: Environment, views: Views, digests: Digests) -> dict[str, 
         lists("actors_kind.md.j2", [a for a in by_mentions if a.kind == kind], f"browse/actors-{kind}.md",
               f"browse/actors-{kind}-{{n}}.md", ACTORS_PER_PAGE, kind=kind, kinds=ACTOR_KINDS,
               counts=dict(figures["kinds"]))
-    lists("quotes.md.j2", list(views.all_items("quote")), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
+    lists("quotes.md.j2", views.all_items("quote"), "quotes/index.md", "browse/quotes-{n}.md", ITEMS_PER_PAGE)
     page("claims/index.md", "claims.md.j2", root=UP, **figures)
     for stance in STANCES:
-        lists("claims_stance.md.j2", list(views.all_items("claim", stance)), f"browse/claims-{stance}.md",
+        lists("claims_stance.md.j2", views.all_items("claim", stance), f"browse/claims-{stance}.md",
               f"browse/claims-{stance}-{{n}}.md", ITEMS_PER_PAGE, stance=stance, stances=STANCES,
               counts=dict(figures["stances"]))
     return jobs

@@ -9,6 +9,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from .ids import slugify
@@ -194,13 +195,25 @@ class Views:
             articles=articles,
         )
 
-    def all_items(self, kind: str, stance: str | None = None) -> Iterator[ItemRef]:
+    @cached_property
+    def newest(self) -> list[Analysis]:
+        """Every article, newest first."""
+        return newest_first(self.corpus.analyses)
+
+    def all_items(self, kind: str, stance: str | None = None) -> list[ItemRef]:
         """Every quote or claim of the corpus (of one stance, if given), newest article first."""
-        for analysis in newest_first(self.corpus.analyses):
-            entries = analysis.quotes if kind == "quote" else analysis.claims
-            for n, entry in enumerate(entries, 1):
-                if stance is None or getattr(entry, "stance", None) == stance:
-                    yield ItemRef(analysis, kind, n)
+        if kind == "claim" and stance is not None:
+            return self._claims_by_stance.get(stance, [])
+        return [ItemRef(a, kind, n) for a in self.newest
+                for n in range(1, len(a.quotes if kind == "quote" else a.claims) + 1)]
+
+    @cached_property
+    def _claims_by_stance(self) -> dict[str, list[ItemRef]]:
+        found: dict[str, list[ItemRef]] = defaultdict(list)
+        for analysis in self.newest:
+            for n, claim in enumerate(analysis.claims, 1):
+                found[claim.stance].append(ItemRef(analysis, "claim", n))
+        return found
 
 
 def _edges(claims: list[ItemView]) -> list[Edge]:
