@@ -370,3 +370,15 @@ def test_and_said_after_a_reported_clause_is_not_given_to_the_first_subject():
     for claim in analysis.claims:
         if t[claim.content[0][0]:claim.content[-1][1]] == "the country must act":
             assert claim.speaker != "barack-obama"
+
+
+def test_a_crowd_opening_a_sentence_is_not_a_person_and_takes_no_pronoun():
+    # regressions: "Pollsters" before "say" was read as a person's name, "Reagan Democrats" as one
+    # person, and a later "He said" went to them
+    analysis = analyse_text('Pollsters say the race will turn on "Reagan Democrats" in Ohio. '
+                            'He said the state was close, Senator John Smith said.')
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert "Pollsters" not in kinds and kinds.get("Reagan Democrats") == "group"
+    speakers = {analysis.article.text[c.content[0][0]:c.content[0][1]][:10]: c.speaker for c in analysis.claims}
+    assert all(s not in ("pollsters", "reagan-democrats") for s in speakers.values()), speakers
+    assert analysis.claims[0].speaker is None and analysis.article.text[slice(*analysis.claims[0].source)] == "Pollsters"

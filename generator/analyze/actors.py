@@ -156,7 +156,8 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
             initial = k == 0 or tokens[k - 1].text in "“\"‘':—–-"
             if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in _lexicon()):
                 return True
-            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES
+            # ... but a plural common noun there is a crowd, not a name ("Pollsters say ...")
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag != "NNS"
         return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")
@@ -299,6 +300,8 @@ def _classify(name: list[Token]) -> str | None:
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
+    if len(words) >= 2 and _lexicon().get(words[-1]) == "NNPS":
+        return "group"  # "Reagan Democrats", "Young Conservatives": people, but not one person
     if len(words) >= 2 and first_name(words[0]) and text not in places():
         return "person"
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
