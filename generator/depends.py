@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from markupsafe import Markup
 from .cache import article_key, files_fingerprint
 from .link import Corpus, CorpusActor
 from .model import Analysis
+from .store import package_versions
 from .views import ItemRef
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -46,14 +46,8 @@ def digest(*parts: Any) -> str:
 def site_digest(templates: Path) -> str:
     """The templates, the code that renders them, and the versions of Jinja and MarkupSafe (read
     afresh each build: ``mkdocs serve`` builds again when a template is edited)."""
-    versions = []
-    for package in ("jinja2", "markupsafe"):
-        try:
-            versions.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            versions.append(f"{package}=none")
     code = tuple((name, (_PACKAGE / name).read_bytes()) for name in RENDERING_CODE)
-    return digest(files_fingerprint(templates), code, tuple(versions))
+    return digest(files_fingerprint(templates), code, package_versions("jinja2", "markupsafe"))
 
 
 class Digests:

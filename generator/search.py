@@ -30,6 +30,7 @@ import zlib
 from pathlib import Path
 
 from .errors import ConfigError
+from .store import package_versions
 
 BUNDLE = "pagefind"
 """The folder under the site where the (first) index and its UI go."""
@@ -105,19 +106,10 @@ def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES, previous: s
 
 def _digest(site: Path, pages: list[Path]) -> str:
     """What a shard's index is made from: its pages' paths and bytes, and Pagefind's version."""
-    digest = hashlib.sha256(_pagefind_version().encode())
+    digest = hashlib.sha256(package_versions("pagefind_bin").encode())
     for rel in pages:
         digest.update(rel.as_posix().encode("utf-8") + b"\0" + (site / rel).read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _pagefind_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("pagefind_bin")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _previous_bundles(previous: Path, holding: Path, wanted: set[str]) -> dict[str, Path]:

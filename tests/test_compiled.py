@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze import compiled as compiled_module
+import generator.store as store_module
 from generator.analyze.compiled import compiled
 
 
@@ -44,8 +44,8 @@ def test_a_damaged_resource_is_derived_again_not_trusted(resources):
 
 def test_an_edited_module_or_upgraded_package_makes_a_new_resource(resources, monkeypatch):
     compiled("gaz", lambda: 1, packages=("textblob",), modules=("gazetteer.py",))
-    real = compiled_module.version
-    monkeypatch.setattr(compiled_module, "version", lambda p: "999" if p == "textblob" else real(p))
+    real = store_module.version
+    monkeypatch.setattr(store_module, "version", lambda p: "999" if p == "textblob" else real(p))
     assert compiled("gaz", lambda: 2, packages=("textblob",), modules=("gazetteer.py",)) == 2
 
 

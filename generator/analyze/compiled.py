@@ -18,9 +18,11 @@ import logging
 import marshal
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable
+
+from .. import store
+from ..store import package_versions
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 _HERE = Path(__file__).resolve().parent
@@ -37,11 +39,7 @@ def resource_dir() -> Path | None:
 
 def _digest(name: str, packages: tuple[str, ...], modules: tuple[str, ...]) -> str:
     digest = hashlib.sha256(f"{name}\0{marshal.version}\0{sys.version_info[:2]}".encode())
-    for package in packages:
-        try:
-            digest.update(f"{package}={version(package)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=none\0".encode())
+    digest.update(package_versions(*packages).encode())
     for module in modules + ("compiled.py",):
         digest.update((_HERE / module).read_bytes())
     return digest.hexdigest()[:24]
@@ -58,27 +56,15 @@ def compiled(name: str, derive: Callable[[], Any], *, packages: tuple[str, ...] 
     path = folder / f"{name}-{_digest(name, packages, modules)}.marshal" if folder else None
     if path is not None:
         try:
-            blob = path.read_bytes()
-            checksum, payload = blob[:32], blob[32:]
-            if hashlib.sha256(payload).digest() == checksum:
-                return marshal.loads(payload)
-            log.info("Compiled resource %s failed its checksum; deriving it again", path)
+            return store.load(path)
         except FileNotFoundError:
             pass
         except (OSError, ValueError, EOFError, TypeError) as exc:
             log.info("Compiled resource %s is unreadable (%s); deriving it again", path, exc)
     value = derive()
     if path is not None:
-        _store(path, value)
+        try:
+            store.dump(path, value)
+        except OSError as exc:
+            log.debug("Could not keep the compiled resource %s (%s)", path, exc)
     return value
-
-
-def _store(path: Path, value: Any) -> None:
-    payload = marshal.dumps(value)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("Could not keep the compiled resource %s (%s)", path, exc)

@@ -1,0 +1,51 @@
+"""Small files the build keeps for itself (the cache's file index, compiled language data), and the
+package versions that decide when they are stale.
+
+A kept file is a sha256 of its payload, then the payload: plain values in marshal form (loading it
+runs no code). It is written atomically; one that fails its checksum is refused, never trusted.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+
+def package_versions(*packages: str) -> str:
+    """``name=version`` for each package ("none" when it is not installed), one per line."""
+    out = []
+    for package in packages:
+        try:
+            out.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            out.append(f"{package}=none")
+    return "\n".join(out)
+
+
+def dump(path: Path, value: Any) -> None:
+    """Keep ``value`` at ``path`` (atomically: a reader never sees half a file). Raises OSError."""
+    payload = marshal.dumps(value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, path)
+
+
+def load(path: Path) -> Any:
+    """The value kept at ``path``. Raises OSError when it cannot be read, ValueError, EOFError or
+    TypeError when it is damaged."""
+    blob = path.read_bytes()
+    if hashlib.sha256(blob[32:]).digest() != blob[:32]:
+        raise ValueError("checksum mismatch")
+    paused = gc.isenabled()
+    gc.disable()  # many small containers, no cycles: collections would find nothing
+    try:
+        return marshal.loads(blob[32:])
+    finally:
+        if paused:
+            gc.enable()
