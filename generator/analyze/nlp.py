@@ -87,7 +87,80 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)  # "... to enter the U.S. The proposal ...": two sentences
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
+
+
+_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")  # PunktToken's, for its "##number##" type
+_INITIAL = re.compile(r"[^\W\d]\.$")  # PunktToken.is_initial
+_ELLIPSIS = re.compile(r"\.\.+$")  # PunktToken.is_ellipsis
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt, with its decision at each candidate break made without its token objects.
+
+    Punkt asks :meth:`text_contains_sentbreak` about every ".", "?" and "!" followed by a space or
+    a mark, building a ``PunktToken`` per word and running two annotation passes over them; that
+    was 60% of the time spent splitting sentences. This is the same decision for the parameters
+    :func:`sentence_splitter` gives it (abbreviations and sentence starters; no collocations, no
+    orthographic statistics), on plain strings. ``tests/test_sentences.py`` holds it to Punkt's.
+    """
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        assert not params.collocations and not params.ortho_context, "the fast path assumes neither"
+        words = self._lang_vars._word_tokenizer_re()
+        self._find_words = getattr(words, "_rx", words).findall  # the compiled pattern, unwrapped
+        self._abbreviations = frozenset(params.abbrev_types)
+        self._starters = frozenset(params.sent_starters)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """Whether a token other than the last in ``text`` ends a sentence (Punkt's rules)."""
+        words = [w for line in text.split("\n") if line.strip() for w in self._find_words(line)]
+        if len(words) < 2:
+            return False
+        abbreviations = self._abbreviations
+        # First pass, by each word alone: 0 nothing, 1 sentence break, 2 abbreviation, 3 ellipsis.
+        marks = []
+        for word in words:
+            if word in (".", "?", "!"):
+                marks.append(1)
+            elif _ELLIPSIS.match(word):
+                marks.append(3)
+            elif word.endswith(".") and not word.endswith(".."):
+                bare = word[:-1].lower()
+                marks.append(2 if bare in abbreviations or bare.split("-")[-1] in abbreviations else 1)
+            else:
+                marks.append(0)
+        # Second pass, by each word and the next; the last word's decision does not count.
+        for i in range(len(words) - 1):
+            word, after = words[i], words[i + 1]
+            mark = marks[i]
+            if word.endswith("."):
+                typ = _punkt_type(word)
+                if len(typ) > 1 and typ[-1] == ".":
+                    typ = typ[:-1]
+                initial = _INITIAL.match(word) is not None
+                decided = False
+                if mark in (2, 3) and not initial:
+                    after_type = _punkt_type(after)
+                    if marks[i + 1] == 1 and len(after_type) > 1 and after_type[-1] == ".":
+                        after_type = after_type[:-1]
+                    if after[0].isupper() and after_type in self._starters:
+                        mark, decided = 1, True
+                if not decided and (initial or typ == "##number##"):
+                    # The orthographic heuristic, with no statistics: a mark or a lower-case word
+                    # does not start a sentence; anything else is unknown.
+                    if after in (";", ":", ",", ".", "!", "?") or after[0].islower():
+                        mark = 2
+                    elif initial and after[0].isupper():
+                        mark = 2
+            if mark == 1:
+                return True
+        return False
+
+
+def _punkt_type(word: str) -> str:
+    return "##number##" if _NUMERIC.match(word.lower()) else word.lower()
 
 
 @lru_cache(maxsize=1)
