@@ -1,4 +1,4 @@
-"""Sentence splitting: NLTK's Punkt with our parameters, its decisions made on plain strings.
+"""Sentences and tokens. Sentence splitting: NLTK's Punkt with our parameters, its decisions made on plain strings.
 
 ``generator.analyze.nlp._Punkt`` replaces Punkt's token objects with string tests; these tests hold
 its sentences to stock Punkt's on the same parameters, on real-looking and on random text.
@@ -7,13 +7,14 @@ its sentences to stock Punkt's on the same parameters, on real-looking and on ra
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from generator.analyze.nlp import sentence_splitter
+from generator.analyze.nlp import _TOKEN, sentence_splitter
 
 OURS = sentence_splitter()
 STOCK = PunktSentenceTokenizer(OURS._params)
@@ -62,3 +63,22 @@ def test_random_word_sequences_split_as_punkt_splits_them() -> None:
 @given(st.lists(st.sampled_from(list("aZ.?!,;: \n\"'()-1") + ["Mr.", "U.S.", " The ", " the "]), max_size=40).map("".join))
 def test_any_text_splits_as_punkt_splits_it(text: str) -> None:
     assert list(OURS.span_tokenize(text)) == list(STOCK.span_tokenize(text))
+
+
+# --- tokens: the tokenizer's two leading shortcuts change no token -------------------------------
+
+WITHOUT_SHORTCUTS = re.compile(_TOKEN.pattern.split("|", 2)[2])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aZé1 .,;:()\"!?“”’'-%\n") + ["Mr.", "U.S.", "St", "it's", "G. T", "don't"]),
+                max_size=40).map("".join))
+def test_tokens_are_those_of_the_full_pattern(text: str) -> None:
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in WITHOUT_SHORTCUTS.finditer(text)]
+
+
+def test_tokens_of_a_sentence() -> None:
+    text = 'Mr. O\'Neill\'s U.S. firm, "Acme", grew 3.5% (to $12) - didn’t it?'
+    assert [text[a:b] for a, b in (m.span() for m in _TOKEN.finditer(text))] == [
+        "Mr.", "O'Neill", "'s", "U.S.", "firm", ",", '"', "Acme", '"', ",", "grew", "3.5%", "(", "to", "$",
+        "12", ")", "-", "didn’t", "it", "?"]

@@ -166,16 +166,22 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
 
 def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
     """Index ranges of proper-noun runs, joined across particles ("Bank of England")."""
-    i, n = 0, len(tokens)
+    n = len(tokens)
+    # Only a word that opens with a capital or holds a hyphen can be a name: test those alone.
+    proper = [False] * (n + 1)
+    for k, token in enumerate(tokens):
+        if token.text[:1].isupper() or "-" in token.text:
+            proper[k] = _is_proper(tokens, k)
+    i = 0
     while i < n:
-        if not _is_proper(tokens, i):
+        if not proper[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_proper(tokens, j):
+            if proper[j]:
                 j += 1
-            elif tokens[j].lower in CONNECTORS and j + 1 < n and _is_proper(tokens, j + 1):
+            elif proper[j + 1] and tokens[j].lower in CONNECTORS:
                 j += 2
             else:
                 break
@@ -186,7 +192,7 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
 def _shouting(tokens: tuple[Token, ...]) -> bool:
     """A headline or dateline in capitals: every word looks like a name there."""
     words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
-    return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
+    return bool(words) and len([w for w in words if w.isupper()]) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
 
 
 def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:

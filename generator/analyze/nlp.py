@@ -6,6 +6,7 @@ come from TextBlob's pattern tagger and chunker, which need no NLTK data either.
 
 from __future__ import annotations
 
+import operator
 import re
 import types
 from dataclasses import dataclass
@@ -19,7 +20,12 @@ from .compiled import compiled
 from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
+    # Two shortcuts first, for most tokens: a plain word before a space or a mark that cannot
+    # continue it, and a mark that no later branch could start. Neither changes a token (no later
+    # branch matches differently where they match); they save trying every branch in turn.
+    r"[A-Za-z]+(?=[\s,;:)\"!?”])"
+    r"|[,.;:()\"!?“”]"
+    r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: G. Thorpe
     r"|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Maj|Cmdr|Supt|Insp|Sr|Jr|St)\.(?=\s)"
     r"|[’']s\b"  # possessive, a token of its own
@@ -180,19 +186,6 @@ def _parser():
     return parser
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token offsets within ``text[start:end]``."""
-    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
-
-
-def tag(words: Sequence[str]) -> list[tuple[str, str]]:
-    """(POS tag, chunk tag) for each word: TextBlob's pattern tagger, then :func:`chunk`."""
-    if not words:
-        return []
-    tags = [t for _, t in _parser().find_tags(list(words))]
-    return list(zip(tags, chunk(tags)))
-
-
 _NP_START = frozenset({"DT", "PDT", "PRP$", "WP$"})
 _NP_MODIFIER = frozenset({"JJ", "JJR", "JJS", "CD", "VBN", "RB"})
 _NP_NOUN = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "EX"})
@@ -238,16 +231,26 @@ def chunk(tags: Sequence[str]) -> list[str]:
     return out
 
 
+_start = operator.methodcaller("start")
+_end = operator.methodcaller("end")
+
+
 def process(text: str, paragraphs: Sequence[Span]) -> Doc:
     """Split every paragraph into sentences and tag them."""
     splitter = sentence_splitter()
+    parser = _parser()
+    make = Token._make
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraphs):
         for s_start, s_end in splitter.span_tokenize(text[p_start:p_end]):
             start, end = p_start + s_start, p_start + s_end
-            spans = tokenize(text, start, end)
-            words = [text[a:b] for a, b in spans]
-            tags = tag(words)
-            tokens = tuple(Token(a, b, w, t, c, w.lower(), i) for i, ((a, b), w, (t, c)) in enumerate(zip(spans, words, tags)))
+            matches = list(_TOKEN.finditer(text, start, end))
+            words = [m.group() for m in matches]
+            if words:
+                tags = [t for _, t in parser.find_tags(words)]
+                tokens = tuple(map(make, zip(map(_start, matches), map(_end, matches), words, tags, chunk(tags),
+                                             map(str.lower, words), range(len(words)))))
+            else:
+                tokens = ()
             sentences.append(Sentence(start, end, index, tokens))
     return Doc(text, tuple(paragraphs), tuple(sentences))

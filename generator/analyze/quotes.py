@@ -22,6 +22,7 @@ from .lexicon import QUOTE_CUES
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 _MARKS = "“”\"'«»„‘’ "
+_MARK_CHAR = re.compile("[" + re.escape("".join(_OPEN) + "'" + _STRAIGHT) + "]")
 _CUE_WORDS = "|".join(sorted(QUOTE_CUES, key=len, reverse=True))
 _CUE_AFTER = re.compile(rf"[\s,]*({_CUE_WORDS})\b\s*", re.I)
 _CUE_BEFORE = re.compile(rf"\b({_CUE_WORDS})\b(?:\s+[\w’'-]+){{0,4}}?\s*[:,]?\s*$", re.I)
@@ -80,6 +81,10 @@ def _marks(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
     spans: list[Span] = []
     i = start
     while i < end:
+        found = _MARK_CHAR.search(text, i, end)  # skip to the next character that may open a quote
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in _OPEN:
             close = text.find(_OPEN[ch], i + 1, end)

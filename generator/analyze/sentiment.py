@@ -116,19 +116,15 @@ class TokenText:
     quickly. A token split in two ("didn't") keeps its start on both halves."""
 
     def __init__(self, tokens: Sequence) -> None:
-        self.starts: list[int] = []
-        self.words: list[str] = []
-        starts, words = self.starts, self.words
-        for token in tokens:
-            word = token.text.lower()
-            if "’" in word:
-                word = word.replace("’", "'")
+        self.starts = starts = [t.start for t in tokens]
+        self.words = words = [t.lower for t in tokens]
+        special = [k for k, w in enumerate(words) if "’" in w or w.endswith("n't")]
+        for k in reversed(special):  # few: edit those in place
+            word = words[k].replace("’", "'")
+            words[k] = word
             if word.endswith("n't") and len(word) > 3:
-                starts.append(token.start)
-                words.append(word[:-3])
-                word = "n't"
-            starts.append(token.start)
-            words.append(word)
+                words[k:k + 1] = [word[:-3], "n't"]
+                starts.insert(k, starts[k])
 
     def within(self, spans: Sequence[Span]) -> list[str]:
         out: list[str] = []
