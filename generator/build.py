@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -27,7 +28,7 @@ from .errors import ArticleError, ConfigError
 from .ingest import article_sources, read_article
 from .link import link
 from .model import Analysis, Article
-from .parallel import Progress, analyze_many
+from .parallel import Progress, analyze_many, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
 
@@ -121,7 +122,7 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
             bytecode_dir=_folder(cache_dir / "templates") if cache_dir is not None else None))
         for asset in sorted((templates / "assets").glob("*")):
             pages[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-        report.written, report.removed = write_pages(docs_dir, pages, site=site_digest(templates))
+        report.written, report.removed = write_pages(docs_dir, pages, site=site_digest(templates), jobs=jobs)
     report.pages = len(pages)
     report.analysis_seconds, report.render_seconds = rendering - started, time.perf_counter() - rendering
     for error in report.skipped:
@@ -152,14 +153,16 @@ def _long_lived() -> Iterator[None]:
         gc.unfreeze()
 
 
-def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = "") -> tuple[int, int]:
+def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = "",
+                jobs: int | None = None) -> tuple[int, int]:
     """Write pages whose content changed and remove pages this build no longer makes.
 
     A page whose digest (what it is made from) equals the last build's, whose file still has the
     size and modification time that build left it with, and whose site digest (``site``: the
     templates and rendering code) is the same, is neither rendered nor read. Every
     other page is rendered and compared with its file, and written only when it differs, so
-    ``mkdocs serve`` reloads only what changed and does not loop.
+    ``mkdocs serve`` reloads only what changed and does not loop. Many pages to render (a cold
+    build, a template edit) are rendered by ``jobs`` processes (see :func:`_make_pages`).
 
     Only files listed in the previous build's manifest are ever removed, so hand-written files in
     ``docs_dir`` are safe.
@@ -178,6 +181,7 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
     staged: dict[str, str] = {}
     """Page -> its new content, written beside it under a hidden name (nothing is held in memory)."""
     record: dict[str, list] = {}
+    todo: list[_Make] = []
     try:
         for rel, page in pages.items():
             job = page if isinstance(page, PageJob) else fixed(page)
@@ -189,12 +193,13 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
                 continue
             if now is not None and now[0] < 0:
                 raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
-            data = job.make().encode("utf-8")
-            if now is not None and now[0] == len(data) and _read(target) == data:
-                record[rel] = [job.digest, *now]
+            record[rel] = [job.digest]  # in page order; completed below
+            todo.append(_Make(rel, job, target, now))
+        for rel, now, tmp in _make_pages(todo, jobs):
+            if tmp is None:
+                record[rel].extend(now)
             else:
-                staged[rel] = _stage(target, data)
-                record[rel] = [job.digest]
+                staged[rel] = tmp
         stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
         stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
         if not staged and not stale:
@@ -213,11 +218,79 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
                 os.unlink(path)
             _write_manifest(manifest, record, site)
     except BaseException:
-        for tmp in staged.values():  # those not yet renamed; a later build sweeps any missed
+        for tmp in staged.values():  # those not yet renamed
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        if len(todo) >= PARALLEL_PAGES:
+            _sweep_staged(docs_dir)  # those a render process staged before the failure
         raise
     return len(staged), len(stale)
+
+
+@dataclass(frozen=True, slots=True)
+class _Make:
+    """A page to render: compared with the file at ``target`` (``now``: its size and mtime)."""
+
+    rel: str
+    job: PageJob
+    target: str
+    now: list[int] | None
+
+
+PARALLEL_PAGES = 2000
+"""Fewer pages to render than this and they are rendered in this process: a process costs more."""
+RENDER_PROCESSES = 4
+"""At most this many render processes: each holds its own copy of what it touches of the corpus."""
+_BATCH = 64
+_forked: list[_Make] = []
+"""The pages render processes share: set before they are forked, so nothing is pickled to them."""
+
+
+def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list[int] | None, str | None]]:
+    """Render each page and compare it with its file: (page, its file's stat, None) when the file
+    holds it already, else (page, None, the hidden file it is staged in), in ``todo``'s order.
+
+    With many pages, ``jobs`` processes (default: all cores, at most :data:`RENDER_PROCESSES`)
+    forked from this one render them: they inherit the corpus and the templates, and send back
+    only file names. Not where processes cannot be forked, nor from a process running other
+    threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
+    """
+    processes = min(jobs or default_jobs(), RENDER_PROCESSES, len(todo) // (PARALLEL_PAGES // 2) or 1)
+    if (len(todo) < PARALLEL_PAGES or processes <= 1 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        for make in todo:
+            yield _make_one(make)
+        return
+    global _forked
+    _forked = todo
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            batches = [(i, min(i + _BATCH, len(todo))) for i in range(0, len(todo), _BATCH)]
+            for made in pool.imap(_make_batch, batches):
+                yield from made
+    finally:
+        _forked = []
+
+
+def _make_batch(bounds: tuple[int, int]) -> list[tuple[str, list[int] | None, str | None]]:
+    """In a render process: :func:`_make_one` over a slice of the shared pages."""
+    made: list[tuple[str, list[int] | None, str | None]] = []
+    try:
+        for make in _forked[bounds[0]:bounds[1]]:
+            made.append(_make_one(make))
+    except BaseException:
+        for _, _, tmp in made:
+            if tmp is not None:
+                os.unlink(tmp)
+        raise
+    return made
+
+
+def _make_one(make: _Make) -> tuple[str, list[int] | None, str | None]:
+    data = make.job.make().encode("utf-8")
+    if make.now is not None and make.now[0] == len(data) and _read(make.target) == data:
+        return make.rel, make.now, None
+    return make.rel, None, _stage(make.target, data)
 
 
 def _stat(path: str) -> list[int] | None:

@@ -253,3 +253,50 @@ def test_a_dirty_mkdocs_build_loses_the_pages_of_removed_articles(tmp_path):
     assert (site / "articles/kept/index.html").is_file() and not (site / "articles/gone").exists()
     assert not (site / "api/articles").exists()
     assert (site / "assets/theme.css").is_file(), "folders the generator does not own are left alone"
+
+
+# --- rendering in several processes ------------------------------------------------------------
+
+@pytest.fixture
+def render_pids(monkeypatch, tmp_path) -> Path:
+    """Many pages are rendered by forked processes even in a small test corpus; each page's
+    rendering process id is appended to the returned file (processes share no memory)."""
+    monkeypatch.setattr(build_module, "PARALLEL_PAGES", 20)
+    log = tmp_path / "render-pids"
+    real = build_module._make_one
+
+    def spy(make):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(make)
+
+    monkeypatch.setattr(build_module, "_make_one", spy)
+    return log
+
+
+def test_pages_rendered_by_several_processes_are_those_one_process_renders(project, tmp_path, render_pids):
+    one = generate(project["seeds"], tmp_path / "one", TEMPLATES, jobs=1, cache_dir=None)
+    render_pids.unlink()
+    report = generate(project["seeds"], project["docs"], TEMPLATES, jobs=2, cache_dir=None)
+    pids = set(render_pids.read_text(encoding="utf-8").split())
+    assert len(pids) == 2 and str(os.getpid()) not in pids
+    assert report.written == one.written == report.pages
+    assert _tree(project["docs"]) == _tree(tmp_path / "one")
+    assert not list(project["docs"].rglob(f"*{build_module.STAGED_SUFFIX}"))
+
+
+def test_a_crash_in_a_render_process_keeps_the_previous_pages(project, tmp_path, render_pids):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    project["templates"] = templates
+    _build(project)
+    before = _tree(project["docs"])
+    render_pids.unlink()
+    actor = templates / "actor.md.j2"
+    actor.write_text(actor.read_text(encoding="utf-8") + "{{ no_such_value }}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="no_such_value"):
+        generate(project["seeds"], project["docs"], templates, jobs=2, cache_dir=project["cache"])
+    pids = set(render_pids.read_text(encoding="utf-8").split())
+    assert pids and str(os.getpid()) not in pids  # it did run in render processes
+    assert _tree(project["docs"]) == before
+    assert not list(project["docs"].rglob(f"*{build_module.STAGED_SUFFIX}"))
