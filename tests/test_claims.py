@@ -382,3 +382,29 @@ def test_a_crowd_opening_a_sentence_is_not_a_person_and_takes_no_pronoun():
     speakers = {analysis.article.text[c.content[0][0]:c.content[0][1]][:10]: c.speaker for c in analysis.claims}
     assert all(s not in ("pollsters", "reagan-democrats") for s in speakers.values()), speakers
     assert analysis.claims[0].speaker is None and analysis.article.text[slice(*analysis.claims[0].source)] == "Pollsters"
+
+
+BELIEFS = [
+    # (text, speaker, cue, content, stance): beliefs, hopes and wishes are reported as what the source holds
+    ("Economists believe this provides an incentive for employers to insure workers.",
+     None, "believe", "this provides an incentive for employers to insure workers", "asserts"),
+    ("Marco Rubio wants to emerge as the go-to candidate for mainstream Republicans.",
+     "Marco Rubio", "wants", "to emerge as the go-to candidate for mainstream Republicans", "asserts"),
+    ("Hillary Clinton wanted voters to know that she is with them.",
+     "Hillary Clinton", "wanted", "voters to know that she is with them", "asserts"),
+    ("Donald Trump thinks that the wall will be built.",
+     "Donald Trump", "thinks", "that the wall will be built", "asserts"),
+    # "this week" after the cue is when, not what was said
+    ("Ted Cruz said this week that he would stay in the race.",
+     "Ted Cruz", "said", "that he would stay in the race", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", BELIEFS)
+def test_beliefs_and_wishes(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance

@@ -55,7 +55,7 @@ _CLAUSE_LINKS = frozenset("but and yet so".split())
 _SUBORDINATORS = frozenset("who whom whose which that when while because if although though where whether as since "
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
-_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish want".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
@@ -310,7 +310,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
     elif k >= 0 and _REFERRING.get(tokens[k].lower) == tokens[j].lower and j + 1 < len(tokens):
         j += 1  # "referring to the party's convention": what was spoken of follows
-    elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+    elif (tokens[j].lower in ADVERBIAL_OPENERS and not _determiner_of_content(tokens, j)) or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
@@ -327,6 +327,15 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     if len(text[start:stop_at].split()) < MIN_CONTENT_WORDS:
         return None
     return (start, stop_at)
+
+
+_TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend summer winter spring autumn fall time "
+                        "season quarter decade century".split())
+
+
+def _determiner_of_content(tokens: tuple[Token, ...], j: int) -> bool:
+    """"believe this provides ...": "this" opens what was said unless a time follows ("said this week")."""
+    return tokens[j].lower in ("this", "last") and not (j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_NOUNS)
 
 
 def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,

@@ -48,7 +48,8 @@ for _stance, _forms in {
     "worried worries doubt doubts doubted questioned questions complained complains "
     "described describes praised praises recalled "
     "think believe say claim argue insist suggest predict estimate expect hope fear know "
-    "announce declare acknowledge admit confirm reveal report note explain",
+    "announce declare acknowledge admit confirm reveal report note explain "
+    "want wants wanted",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
@@ -67,7 +68,7 @@ QUOTE_CUES = frozenset(
                            "believed", "thinks", "thought", "estimated", "estimates"}
     - _words("found finds showed shows show knows knew expects expected hopes hoped fears feared "
              "feel feels felt worried worries doubt doubts doubted think believe know hope fear "
-             "expect described describes praised praises endorsed endorses")
+             "expect described describes praised praises endorsed endorses want wants wanted")
 ) | _words("exclaimed exclaims answered answers confessed confesses echoed echoes interrupted "
            "read reads quipped quips cracked shot explained pointed points "
            "asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
