@@ -408,3 +408,50 @@ def test_beliefs_and_wishes(text, speaker, cue, content, stance):
     assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
     assert t[claim.content[0][0]:claim.content[-1][1]] == content
     assert claim.stance == stance
+
+
+NOUN_CUES = [
+    # (text, speaker, cue, content, stance): a noun names the statement, its possessor is the source
+    ("Hillary Clinton's claim that Donald Trump appears in recruiting videos was repeated on Sunday.",
+     "Hillary Clinton", "claim", "that Donald Trump appears in recruiting videos", "asserts"),
+    ("Donald Trump repeated his promise to build a wall between the United States and Mexico.",
+     "Donald Trump", "promise", "to build a wall between the United States and Mexico", "asserts"),
+    ("Donald Trump's recent call for a ban on Muslims drew fire from both parties.",
+     "Donald Trump", "call", "a ban on Muslims", "urges"),
+    ("The suggestion by Marco Rubio that Donald Trump is a con man was new.",
+     "Marco Rubio", "suggestion", "that Donald Trump is a con man", "asserts"),
+    ("The Kremlin's accusation that the West had armed the rebels surprised nobody.",
+     "Kremlin", "accusation", "that the West had armed the rebels", "accuses"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", NOUN_CUES)
+def test_noun_cues(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    # "his" after "him": the comments are the other man's, not the subject's (was given to Ted Cruz)
+    "Ted Cruz was hard on Donald Trump, challenging him over his comments that he would be a neutral guy.",
+    # "his" after another man named in the sentence: unclear whose call it is (was given to Putin)
+    "Donald Trump spoke. The senator defended his praise of Vladimir Putin and his call for a ban on Muslims.",
+    # "their" after a crowd: not the organisation named earlier (was given to the union)
+    "The Service Employees International Union met. Leaders were anxious. Their fear that Donald Trump could win is real.",
+])
+def test_possessive_pronoun_is_unattributed_when_unclear(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claims = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] in ("comments", "call", "fear")]
+    assert claims and all(c.speaker is None for c in claims)
+
+
+def test_possessive_speaker_is_not_named_in_the_content():
+    analysis = analyse_text("Merrick Garland waited while Mitch McConnell kept up his refusal to give hearings to Garland.")
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "refusal"]
+    assert claim.speaker is None or analysis.actor(claim.speaker).name != "Merrick Garland"

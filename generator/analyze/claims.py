@@ -19,6 +19,7 @@ from .actors import ActorIndex
 from .gazetteer import is_country
 from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
+from .noun_claims import find_noun_claims
 
 _BE = frozenset("is was were are be been being".split())
 _REPORTING = "|".join(sorted((re.escape(v) for v in STANCE_OF_VERB if not v.endswith("ing")), key=len, reverse=True))
@@ -85,6 +86,10 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
             if claim and not taken.overlaps(claim.content[0]):
                 claims.append(claim)
                 taken.add(claim.content[0])
+    for claim in find_noun_claims(doc, actors, quoted):
+        if not taken.overlaps(claim.content[0]):
+            claims.append(claim)
+            taken.add(claim.content[0])
     return iter(claims)
 
 

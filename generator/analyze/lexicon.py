@@ -62,6 +62,24 @@ for _stance, _forms in {
     for _form in _forms.split():
         STANCE_OF_VERB.setdefault(_form, _stance)
 
+# Nouns that name a statement, with its stance: "Clinton's claim that ...", "his call for ...".
+STANCE_OF_NOUN: dict[str, str] = {}
+for _stance, _forms in {
+    "asserts": "claim claims suggestion suggestions argument arguments assertion assertions statement statements "
+    "insistence contention belief beliefs promise promises pledge pledges vow vows assurance assurances "
+    "prediction predictions admission announcement explanation view views position hope hopes fear fears "
+    "concern concerns proposal proposals plan plans comment comments remark remarks idea",
+    "accuses": "allegation allegations accusation accusations charge charges complaint complaints criticism",
+    "warns": "warning warnings threat threats",
+    "urges": "call calls demand demands appeal appeals plea pleas request requests push",
+    "denies": "denial denials refusal",
+}.items():
+    for _form in _forms.split():
+        STANCE_OF_NOUN[_form] = _stance
+# Nouns that take what is claimed as "to" and a verb: "his promise to build a wall".
+TO_NOUNS = _words("promise promises pledge pledges vow vows proposal proposals plan plans call calls demand demands "
+                  "appeal appeals plea pleas request requests push threat threats refusal")
+
 # Verbs that introduce a direct quote ("...," said X / X said: "...").
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",

@@ -86,6 +86,11 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
     return None
 
 
+def pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
+    """The actor "he", "she" or "they" at ``at`` stands for: the most recent fitting one, or None."""
+    return _pronoun(word, at, actors, context_start)
+
+
 def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
     word = word.lower()
     kinds = ("person",) if word in GENDER else ("group", "organization", "place")
