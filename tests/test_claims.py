@@ -455,3 +455,63 @@ def test_possessive_speaker_is_not_named_in_the_content():
     t = analysis.article.text
     (claim,) = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "refusal"]
     assert claim.speaker is None or analysis.actor(claim.speaker).name != "Merrick Garland"
+
+
+BODY = "Newt Gingrich spoke on Fox. Bernie Sanders and Hillary Clinton spoke too. Felipe Calderon spoke last."
+HEADLINES = [
+    # (headline, speaker, source words, cue, content, stance)
+    ("Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.",
+     "Newt Gingrich", "Gingrich", ":", "Trump Must Decide If He Wants a Two-Pirate Ticket", "asserts"),
+    ("Bernie Sanders Says He’s Already Started Writing His Inaugural Address",
+     "Bernie Sanders", "Bernie Sanders", "Says", "He’s Already Started Writing His Inaugural Address", "asserts"),
+    ("Hillary Clinton calls on U.S. to lead the fight against Islamic State.",
+     "Hillary Clinton", "Hillary Clinton", "calls", "U.S. to lead the fight against Islamic State", "urges"),
+    ("The Latest: Hillary Clinton tells voters she’s with them.",
+     "Hillary Clinton", "Hillary Clinton", "tells", "voters she’s with them", "asserts"),
+    # a source that names no actor of the article is kept without a speaker
+    ("Newspaper: Defense secretary used personal email at Pentagon.",
+     None, "Newspaper", ":", "Defense secretary used personal email at Pentagon", "asserts"),
+]
+
+
+@pytest.mark.parametrize("title,speaker,source,cue,content,stance", HEADLINES)
+def test_headline_claims(title, speaker, source, cue, content, stance):
+    analysis = analyse_text(BODY, title=title)
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if c.content[0][0] < len(title)]
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.source[0]:claim.source[1]] == source
+    assert t[claim.cue[0]:claim.cue[1]] == cue
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("title,not_speaker", [
+    # the name before the colon is the object of a headline verb, not the source (was given to Cruz)
+    ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By Donald Trump", "Ted Cruz"),
+    # two sources, or a role with no name: nobody in particular (was given to one of them / to Trump)
+    ("Netanyahu and Obama: A tortured relationship.", "Barack Obama"),
+    ("CNN President On Trump: ‘We Do Not Pay Candidates To Appear At Debates.’", "Donald Trump"),
+    ("Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.", "Bernie Sanders"),
+])
+def test_headline_source_is_not_guessed(title, not_speaker):
+    body = "Ted Cruz and Carly Fiorina spoke. Barack Obama and Benjamin Netanyahu met. Donald Trump and Bernie Sanders spoke."
+    analysis = analyse_text(body, title=title)
+    speakers = {analysis.actor(c.speaker).name for c in analysis.claims if c.speaker and c.content[0][0] < len(title)}
+    assert not_speaker not in speakers
+
+
+@pytest.mark.parametrize("title", ["The Latest: Sanders wins Minnesota Democratic caucuses.",
+                                   "How Donald Trump Could Become President.", "Breitbart News Daily: A World at War."])
+def test_headlines_that_report_nothing(title):
+    analysis = analyse_text(BODY, title=title)
+    assert [c for c in analysis.claims if c.content[0][0] < len(title)] == []
+
+
+def test_a_headline_claim_is_anchored_in_the_article_text():
+    from generator.render import text_html
+
+    analysis = analyse_text(BODY, title="Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.")
+    n = next(i for i, c in enumerate(analysis.claims, 1) if c.content[0][0] < 70)
+    html = str(text_html(analysis))
+    assert f'id="claim-{n}"' in html and "Two-Pirate Ticket" in html

@@ -63,6 +63,7 @@ _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 # Participles that name what was spoken of ("..., he said, referring to Trump"), with the particle they take.
 _REFERRING = {"referring": "to", "referencing": "", "citing": ""}
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -224,11 +225,25 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             # "At one point, she said, she was considering it": what was said stands on both sides
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
             return _make(text, cue, (content, after) if content else (after,), stance, source, actors, doc, sentence)
+        if (content is None and after is None and np_start > 0 and tokens[np_start - 1].text == ","
+                and k + 2 < len(tokens) and tokens[k + 1].text == "," and tokens[k + 2].tag in ("IN", "TO", "RB")):
+            # "The argument would be aided, Devine said, by the calendar": one sentence around the attribution
+            before = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+            rest = _rest_of_sentence(text, tokens[k + 2].start, sentence.end)
+            if before and rest:
+                return _make(text, cue, (before, rest), stance, source, actors, doc, sentence)
         content = content or after
         if content is None:
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+def _rest_of_sentence(text: str, start: int, end: int) -> Span | None:
+    """From ``start`` to the end of the sentence, without its closing punctuation."""
+    while end > start and text[end - 1] in " .!?”\"":
+        end -= 1
+    return (start, end) if end - start > 2 and not any(c in text[start:end] for c in _OPEN_QUOTES) else None
 
 
 def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source: speakers.Source,
@@ -298,7 +313,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim
         i = j
-        while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
+        while (i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP")
+               and not (i > j and tokens[i].lower in _SUBJECT_PRONOUNS)):
             i += 1
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about", "at", "in", "on") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
@@ -350,6 +366,9 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     j = k - 1
     while j >= 0 and _between_source_and_cue(tokens, j, k):
         j -= 1
+    j = _skip_aside(tokens, j)
+    while j >= 0 and _between_source_and_cue(tokens, j, k):
+        j -= 1
     if j < 0 or _negation(tokens[j]):
         return None, -1  # "Ali didn’t say ...": nothing was said
     end = tokens[j].end
@@ -380,6 +399,25 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         i -= 1
     span = (tokens[i].start, tokens[j].end)
     return speakers.Source(span, _head_actor(tokens[j], span, actors)), i
+
+
+def _skip_aside(tokens: tuple[Token, ...], j: int) -> int:
+    """Step back over a party and state in brackets ("Sen. Bernie Sanders (I-Vt.) said") or an aside
+    between dashes ("Joyce — who is listed as an attorney — told"); the token before it."""
+    if j < 1:
+        return j
+    close = tokens[j].text
+    opener = {")": "(", "—": "—", "–": "–"}.get(close)
+    if opener is None:
+        return j
+    i = j - 1
+    while i > 0 and tokens[i].text != opener and j - i < 25:
+        i -= 1
+    if tokens[i].text != opener or i == 0:
+        return j
+    if close != ")" and tokens[i + 1].lower not in ("who", "which", "including", "whose", "like", "a", "an", "the"):
+        return j
+    return i - 1
 
 
 def _head_actor(head: Token, span: Span, actors: ActorIndex) -> str | None:

@@ -80,6 +80,22 @@ for _stance, _forms in {
 TO_NOUNS = _words("promise promises pledge pledges vow vows proposal proposals plan plans call calls demand demands "
                   "appeal appeals plea pleas request requests push threat threats refusal")
 
+# Verbs that report a statement in a headline ("Sanders Says ...", "Skywriters blast Trump"), with its stance.
+HEADLINE_VERBS: dict[str, str] = {}
+for _stance, _forms in {
+    "asserts": "says say tells tell claims claim insists insist thinks think believes believe predicts predict vows vow "
+    "pledges pledge announces announce declares declare finds find shows show admits admit argues argue suggests "
+    "suggest wants want calls call praises praise endorses endorse backs prefer prefers defends defend touts tout "
+    "expects expect fears fear hopes hope",
+    "accuses": "accuses accuse blasts blast slams slam rips rip attacks attack knocks mocks mock criticizes criticises "
+    "criticize criticise condemns condemn blames blame",
+    "denies": "denies deny rejects reject dismisses dismiss",
+    "urges": "urges urge demands demand",
+    "warns": "warns warn",
+}.items():
+    for _form in _forms.split():
+        HEADLINE_VERBS[_form] = _stance
+
 # Verbs that introduce a direct quote ("...," said X / X said: "...").
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
