@@ -439,7 +439,7 @@ def test_noun_cues(text, speaker, cue, content, stance):
     # "his" after "him": the comments are the other man's, not the subject's (was given to Ted Cruz)
     "Ted Cruz was hard on Donald Trump, challenging him over his comments that he would be a neutral guy.",
     # "his" after another man named in the sentence: unclear whose call it is (was given to Putin)
-    "Donald Trump spoke. The senator defended his praise of Vladimir Putin and his call for a ban on Muslims.",
+    "Donald Trump spoke. The senator went on TV about his praise of Vladimir Putin and his call for a ban on Muslims.",
     # "their" after a crowd: not the organisation named earlier (was given to the union)
     "The Service Employees International Union met. Leaders were anxious. Their fear that Donald Trump could win is real.",
 ])
@@ -515,3 +515,45 @@ def test_a_headline_claim_is_anchored_in_the_article_text():
     n = next(i for i, c in enumerate(analysis.claims, 1) if c.content[0][0] < 70)
     html = str(text_html(analysis))
     assert f'id="claim-{n}"' in html and "Two-Pirate Ticket" in html
+
+
+SUPPORT_AND_NAMING = [
+    # (text, speaker, cue, content, stance): support and opposition, and calling someone something
+    ("Morton Blackwell, founder of the Leadership Institute, endorsed Ted Cruz last week.",
+     "Morton Blackwell", "endorsed", "Ted Cruz last week", "asserts"),
+    ("Bernie Sanders opposed the trade pact with Asian nations.",
+     "Bernie Sanders", "opposed", "the trade pact with Asian nations", "asserts"),
+    ("Bernie Sanders called him divisive.", "Bernie Sanders", "called", "him divisive", "asserts"),
+    ("Hillary Clinton called it a great example of how things had gone wrong.",
+     "Hillary Clinton", "called", "it a great example of how things had gone wrong", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", SUPPORT_AND_NAMING)
+def test_support_and_naming(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", ["Donald Trump called him on Monday.", "When asked whom she supported, Ms. Sherry smiled."])
+def test_calling_and_backing_with_nothing_said(text):
+    assert analyse_text(text).claims == ()
+
+
+def test_who_after_a_person_of_a_place_is_the_person():
+    # was given to New York
+    analysis = analyse_text("The race is open, said Representative Peter T. King of New York, who endorsed Marco Rubio on Tuesday.")
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "endorsed"]
+    assert analysis.actor(claim.speaker).name == "Peter T. King"
+
+
+def test_they_is_not_read_as_an_institution():
+    # the authors of a study were given to the University of California
+    analysis = analyse_text("Economists at the University of California studied trade. "
+                            "The presumed adjustment, they concluded, never happened in most towns.")
+    assert [c.speaker for c in analysis.claims] == [None]

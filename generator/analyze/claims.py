@@ -17,7 +17,7 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, SUPPORT_VERBS, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
 from .noun_claims import find_noun_claims
 
@@ -64,6 +64,7 @@ _CALL_PARTICLES = frozenset("on upon for".split())
 # Participles that name what was spoken of ("..., he said, referring to Trump"), with the particle they take.
 _REFERRING = {"referring": "to", "referencing": "", "citing": ""}
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_CALLED_OBJECTS = frozenset("him her it them himself herself themselves this that".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -160,10 +161,19 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if following in ("tank", "tanks"):
         return None  # "think tank"
     if token.lower.startswith("call") and following not in _CALL_PARTICLES:
-        if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
+        if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]) and not _names_someone(tokens, k):
             return None
         return "asserts"  # 'called the plan "a disaster"': a description, not a demand
     return stance
+
+
+def _names_someone(tokens: tuple[Token, ...], k: int) -> bool:
+    """"called him divisive", "called it a disgrace": a pronoun and what it was called; not "called him"
+    (on the telephone) nor "called a meeting"."""
+    if k + 2 >= len(tokens) or tokens[k + 1].lower not in _CALLED_OBJECTS:
+        return False
+    complement = tokens[k + 2]
+    return complement.tag in ("JJ", "DT", "PRP$") and complement.lower not in ("that", "this")
 
 
 def _participle(tokens: tuple[Token, ...], k: int) -> tuple[int, str] | None:
@@ -197,7 +207,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
-    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens) and cue.lower not in SUPPORT_VERBS:
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
         if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
@@ -304,6 +314,8 @@ def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> 
 def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Span | None:
     """The reported words after the cue, up to the end of the clause."""
     j = k + 1
+    if k >= 0 and tokens[k].lower in SUPPORT_VERBS and j < len(tokens) and not tokens[j].text[:1].isalnum():
+        return None  # "whom she supported, Ms. Sherry smiled": what is backed comes right after the verb
     while j < len(tokens) and tokens[j].text in (":", ","):
         j += 1
     if j >= len(tokens):
@@ -388,6 +400,13 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
                                        actors, context, apposition=False)
+        if antecedent and antecedent.span[0] >= sentence.start:
+            first = next((i for i, t in enumerate(tokens) if t.start >= antecedent.span[0]), j)
+            of_place = _person_of_place(tokens, first, antecedent, actors)
+            if of_place:  # "Peter T. King of New York, who endorsed Mr. Rubio": King, not New York
+                antecedent = of_place[0]
+            elif first > 0 and tokens[first - 1].lower in _MODIFIER_PREPOSITIONS:
+                antecedent = None  # "a director of the UN, who said": not the UN
         return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
     if tokens[j].text == "," and j > 1:
         return _apposed_source(doc, sentence, j, actors, context)

@@ -49,7 +49,8 @@ for _stance, _forms in {
     "described describes praised praises recalled "
     "think believe say claim argue insist suggest predict estimate expect hope fear know "
     "announce declare acknowledge admit confirm reveal report note explain "
-    "want wants wanted",
+    "want wants wanted "
+    "endorsed endorses endorse supported supports support opposed opposes oppose defended defends backed backs",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
@@ -96,13 +97,18 @@ for _stance, _forms in {
     for _form in _forms.split():
         HEADLINE_VERBS[_form] = _stance
 
+# Verbs of support and opposition: what is backed is the noun phrase after the verb ("endorsed Cruz").
+SUPPORT_VERBS = _words("endorsed endorses endorse supported supports support opposed opposes oppose defended defends "
+                       "backed backs")
+
 # Verbs that introduce a direct quote ("...," said X / X said: "...").
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
                            "believed", "thinks", "thought", "estimated", "estimates"}
     - _words("found finds showed shows show knows knew expects expected hopes hoped fears feared "
              "feel feels felt worried worries doubt doubts doubted think believe know hope fear "
-             "expect described describes praised praises endorsed endorses want wants wanted")
+             "expect described describes praised praises endorsed endorses want wants wanted "
+             "endorse supported supports support opposed opposes oppose defended defends backed backs")
 ) | _words("exclaimed exclaims answered answers confessed confesses echoed echoes interrupted "
            "read reads quipped quips cracked shot explained pointed points "
            "asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "
