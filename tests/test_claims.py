@@ -557,3 +557,22 @@ def test_they_is_not_read_as_an_institution():
     analysis = analyse_text("Economists at the University of California studied trade. "
                             "The presumed adjustment, they concluded, never happened in most towns.")
     assert [c.speaker for c in analysis.claims] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # a wish or a stance in the sentence before does not make the next quote that person's (was given to Trump)
+    "Donald Trump spoke. Many Republicans see Donald Trump's call for a ban on Muslims as reminiscent of the past.\n\n"
+    "“These are the darkest days for Republican Jews like myself,” a former speechwriter wrote this month.",
+    # (was given to Chris Christie)
+    "Chris Christie endorsed Donald Trump last week. “My God what have I done?”",
+])
+def test_quote_after_a_stance_is_not_that_persons(text):
+    analysis = analyse_text(text)
+    assert [q.speaker for q in analysis.quotes] == [None]
+
+
+def test_headline_claim_does_not_attribute_the_first_quote():
+    analysis = analyse_text("“We will win the nomination.”\n\nThe party met in Ohio. Newt Gingrich was there.",
+                            title="Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.")
+    assert any(c.speaker for c in analysis.claims)
+    assert [q.speaker for q in analysis.quotes] == [None]

@@ -101,6 +101,9 @@ for _stance, _forms in {
 SUPPORT_VERBS = _words("endorsed endorses endorse supported supports support opposed opposes oppose defended defends "
                        "backed backs")
 
+# Cues that report a wish or a stance, not words spoken: a quote after them is not read as the same person's.
+NOT_SPEECH = SUPPORT_VERBS | _words("want wants wanted")
+
 # Verbs that introduce a direct quote ("...," said X / X said: "...").
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
