@@ -202,7 +202,10 @@ def text_html(analysis: Analysis) -> Markup:
     text = analysis.article.text
     marks = _marks(analysis)
     paragraphs = []
-    for p_start, p_end in analysis.article.paragraphs:
+    title = analysis.article.title_span
+    # A claim in the headline ("Gingrich: Trump Must Decide ...") is shown on the headline, above the body.
+    headline = (title,) if title and any(m.start < title[1] and m.end > title[0] for m in marks) else ()
+    for p_start, p_end in (*headline, *analysis.article.paragraphs):
         inside = [m for m in marks if m.start < p_end and m.end > p_start]
         points = sorted({p_start, p_end} | {max(p_start, min(p_end, x)) for m in inside for x in (m.start, m.end)})
         pieces = []

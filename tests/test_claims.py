@@ -382,3 +382,197 @@ def test_a_crowd_opening_a_sentence_is_not_a_person_and_takes_no_pronoun():
     speakers = {analysis.article.text[c.content[0][0]:c.content[0][1]][:10]: c.speaker for c in analysis.claims}
     assert all(s not in ("pollsters", "reagan-democrats") for s in speakers.values()), speakers
     assert analysis.claims[0].speaker is None and analysis.article.text[slice(*analysis.claims[0].source)] == "Pollsters"
+
+
+BELIEFS = [
+    # (text, speaker, cue, content, stance): beliefs, hopes and wishes are reported as what the source holds
+    ("Economists believe this provides an incentive for employers to insure workers.",
+     None, "believe", "this provides an incentive for employers to insure workers", "asserts"),
+    ("Marco Rubio wants to emerge as the go-to candidate for mainstream Republicans.",
+     "Marco Rubio", "wants", "to emerge as the go-to candidate for mainstream Republicans", "asserts"),
+    ("Hillary Clinton wanted voters to know that she is with them.",
+     "Hillary Clinton", "wanted", "voters to know that she is with them", "asserts"),
+    ("Donald Trump thinks that the wall will be built.",
+     "Donald Trump", "thinks", "that the wall will be built", "asserts"),
+    # "this week" after the cue is when, not what was said
+    ("Ted Cruz said this week that he would stay in the race.",
+     "Ted Cruz", "said", "that he would stay in the race", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", BELIEFS)
+def test_beliefs_and_wishes(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+NOUN_CUES = [
+    # (text, speaker, cue, content, stance): a noun names the statement, its possessor is the source
+    ("Hillary Clinton's claim that Donald Trump appears in recruiting videos was repeated on Sunday.",
+     "Hillary Clinton", "claim", "that Donald Trump appears in recruiting videos", "asserts"),
+    ("Donald Trump repeated his promise to build a wall between the United States and Mexico.",
+     "Donald Trump", "promise", "to build a wall between the United States and Mexico", "asserts"),
+    ("Donald Trump's recent call for a ban on Muslims drew fire from both parties.",
+     "Donald Trump", "call", "a ban on Muslims", "urges"),
+    ("The suggestion by Marco Rubio that Donald Trump is a con man was new.",
+     "Marco Rubio", "suggestion", "that Donald Trump is a con man", "asserts"),
+    ("The Kremlin's accusation that the West had armed the rebels surprised nobody.",
+     "Kremlin", "accusation", "that the West had armed the rebels", "accuses"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", NOUN_CUES)
+def test_noun_cues(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    # "his" after "him": the comments are the other man's, not the subject's (was given to Ted Cruz)
+    "Ted Cruz was hard on Donald Trump, challenging him over his comments that he would be a neutral guy.",
+    # "his" after another man named in the sentence: unclear whose call it is (was given to Putin)
+    "Donald Trump spoke. The senator went on TV about his praise of Vladimir Putin and his call for a ban on Muslims.",
+    # "their" after a crowd: not the organisation named earlier (was given to the union)
+    "The Service Employees International Union met. Leaders were anxious. Their fear that Donald Trump could win is real.",
+])
+def test_possessive_pronoun_is_unattributed_when_unclear(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claims = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] in ("comments", "call", "fear")]
+    assert claims and all(c.speaker is None for c in claims)
+
+
+def test_possessive_speaker_is_not_named_in_the_content():
+    analysis = analyse_text("Merrick Garland waited while Mitch McConnell kept up his refusal to give hearings to Garland.")
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "refusal"]
+    assert claim.speaker is None or analysis.actor(claim.speaker).name != "Merrick Garland"
+
+
+BODY = "Newt Gingrich spoke on Fox. Bernie Sanders and Hillary Clinton spoke too. Felipe Calderon spoke last."
+HEADLINES = [
+    # (headline, speaker, source words, cue, content, stance)
+    ("Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.",
+     "Newt Gingrich", "Gingrich", ":", "Trump Must Decide If He Wants a Two-Pirate Ticket", "asserts"),
+    ("Bernie Sanders Says He’s Already Started Writing His Inaugural Address",
+     "Bernie Sanders", "Bernie Sanders", "Says", "He’s Already Started Writing His Inaugural Address", "asserts"),
+    ("Hillary Clinton calls on U.S. to lead the fight against Islamic State.",
+     "Hillary Clinton", "Hillary Clinton", "calls", "U.S. to lead the fight against Islamic State", "urges"),
+    ("The Latest: Hillary Clinton tells voters she’s with them.",
+     "Hillary Clinton", "Hillary Clinton", "tells", "voters she’s with them", "asserts"),
+    # a source that names no actor of the article is kept without a speaker
+    ("Newspaper: Defense secretary used personal email at Pentagon.",
+     None, "Newspaper", ":", "Defense secretary used personal email at Pentagon", "asserts"),
+]
+
+
+@pytest.mark.parametrize("title,speaker,source,cue,content,stance", HEADLINES)
+def test_headline_claims(title, speaker, source, cue, content, stance):
+    analysis = analyse_text(BODY, title=title)
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if c.content[0][0] < len(title)]
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.source[0]:claim.source[1]] == source
+    assert t[claim.cue[0]:claim.cue[1]] == cue
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("title,not_speaker", [
+    # the name before the colon is the object of a headline verb, not the source (was given to Cruz)
+    ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By Donald Trump", "Ted Cruz"),
+    # two sources, or a role with no name: nobody in particular (was given to one of them / to Trump)
+    ("Netanyahu and Obama: A tortured relationship.", "Barack Obama"),
+    ("CNN President On Trump: ‘We Do Not Pay Candidates To Appear At Debates.’", "Donald Trump"),
+    ("Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.", "Bernie Sanders"),
+])
+def test_headline_source_is_not_guessed(title, not_speaker):
+    body = "Ted Cruz and Carly Fiorina spoke. Barack Obama and Benjamin Netanyahu met. Donald Trump and Bernie Sanders spoke."
+    analysis = analyse_text(body, title=title)
+    speakers = {analysis.actor(c.speaker).name for c in analysis.claims if c.speaker and c.content[0][0] < len(title)}
+    assert not_speaker not in speakers
+
+
+@pytest.mark.parametrize("title", ["The Latest: Sanders wins Minnesota Democratic caucuses.",
+                                   "How Donald Trump Could Become President.", "Breitbart News Daily: A World at War."])
+def test_headlines_that_report_nothing(title):
+    analysis = analyse_text(BODY, title=title)
+    assert [c for c in analysis.claims if c.content[0][0] < len(title)] == []
+
+
+def test_a_headline_claim_is_anchored_in_the_article_text():
+    from generator.render import text_html
+
+    analysis = analyse_text(BODY, title="Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.")
+    n = next(i for i, c in enumerate(analysis.claims, 1) if c.content[0][0] < 70)
+    html = str(text_html(analysis))
+    assert f'id="claim-{n}"' in html and "Two-Pirate Ticket" in html
+
+
+SUPPORT_AND_NAMING = [
+    # (text, speaker, cue, content, stance): support and opposition, and calling someone something
+    ("Morton Blackwell, founder of the Leadership Institute, endorsed Ted Cruz last week.",
+     "Morton Blackwell", "endorsed", "Ted Cruz last week", "asserts"),
+    ("Bernie Sanders opposed the trade pact with Asian nations.",
+     "Bernie Sanders", "opposed", "the trade pact with Asian nations", "asserts"),
+    ("Bernie Sanders called him divisive.", "Bernie Sanders", "called", "him divisive", "asserts"),
+    ("Hillary Clinton called it a great example of how things had gone wrong.",
+     "Hillary Clinton", "called", "it a great example of how things had gone wrong", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance", SUPPORT_AND_NAMING)
+def test_support_and_naming(text, speaker, cue, content, stance):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize("text", ["Donald Trump called him on Monday.", "When asked whom she supported, Ms. Sherry smiled."])
+def test_calling_and_backing_with_nothing_said(text):
+    assert analyse_text(text).claims == ()
+
+
+def test_who_after_a_person_of_a_place_is_the_person():
+    # was given to New York
+    analysis = analyse_text("The race is open, said Representative Peter T. King of New York, who endorsed Marco Rubio on Tuesday.")
+    t = analysis.article.text
+    (claim,) = [c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "endorsed"]
+    assert analysis.actor(claim.speaker).name == "Peter T. King"
+
+
+def test_they_is_not_read_as_an_institution():
+    # the authors of a study were given to the University of California
+    analysis = analyse_text("Economists at the University of California studied trade. "
+                            "The presumed adjustment, they concluded, never happened in most towns.")
+    assert [c.speaker for c in analysis.claims] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # a wish or a stance in the sentence before does not make the next quote that person's (was given to Trump)
+    "Donald Trump spoke. Many Republicans see Donald Trump's call for a ban on Muslims as reminiscent of the past.\n\n"
+    "“These are the darkest days for Republican Jews like myself,” a former speechwriter wrote this month.",
+    # (was given to Chris Christie)
+    "Chris Christie endorsed Donald Trump last week. “My God what have I done?”",
+])
+def test_quote_after_a_stance_is_not_that_persons(text):
+    analysis = analyse_text(text)
+    assert [q.speaker for q in analysis.quotes] == [None]
+
+
+def test_headline_claim_does_not_attribute_the_first_quote():
+    analysis = analyse_text("“We will win the nomination.”\n\nThe party met in Ohio. Newt Gingrich was there.",
+                            title="Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.")
+    assert any(c.speaker for c in analysis.claims)
+    assert [q.speaker for q in analysis.quotes] == [None]

@@ -7,12 +7,13 @@ from dataclasses import replace
 from ..model import Analysis, Article
 from .actors import find_actors
 from .claims import find_claims
+from .headlines import headline_claims
 from .nlp import process
 from .quotes import find_quotes, quote_spans
 from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 
 
 def analyze(article: Article) -> Analysis:
@@ -22,8 +23,10 @@ def analyze(article: Article) -> Analysis:
     actors = find_actors(doc)
     marks = quote_spans(text, article.paragraphs)
     quoted = [span for q in marks for span in q.content]
-    claims = list(find_claims(doc, actors, quoted))
-    quotes = list(find_quotes(text, article.paragraphs, actors, claims, marks))
+    body_claims = list(find_claims(doc, actors, quoted))
+    claims = [*headline_claims(text, article.title_span, actors), *body_claims]
+    # a headline's claim is not "the sentence before" a quote in the first paragraph
+    quotes = list(find_quotes(text, article.paragraphs, actors, body_claims, marks))
     words = TokenText([t for s in doc.sentences for t in s.tokens])
     quotes = [replace(q, sentiment=words_sentiment(words.within(q.content))) for q in quotes]
     claims = [replace(c, sentiment=words_sentiment(words.within(c.content))) for c in claims]

@@ -17,8 +17,9 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
+from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, SUPPORT_VERBS, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
 from .nlp import Doc, Sentence, Token
+from .noun_claims import find_noun_claims
 
 _BE = frozenset("is was were are be been being".split())
 _REPORTING = "|".join(sorted((re.escape(v) for v in STANCE_OF_VERB if not v.endswith("ing")), key=len, reverse=True))
@@ -55,13 +56,15 @@ _CLAUSE_LINKS = frozenset("but and yet so".split())
 _SUBORDINATORS = frozenset("who whom whose which that when while because if although though where whether as since "
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
-_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish".split())
+_NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish want".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
 # Participles that name what was spoken of ("..., he said, referring to Trump"), with the particle they take.
 _REFERRING = {"referring": "to", "referencing": "", "citing": ""}
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_CALLED_OBJECTS = frozenset("him her it them himself herself themselves this that".split())
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
@@ -85,6 +88,10 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
             if claim and not taken.overlaps(claim.content[0]):
                 claims.append(claim)
                 taken.add(claim.content[0])
+    for claim in find_noun_claims(doc, actors, quoted):
+        if not taken.overlaps(claim.content[0]):
+            claims.append(claim)
+            taken.add(claim.content[0])
     return iter(claims)
 
 
@@ -154,10 +161,19 @@ def _stance(tokens: tuple[Token, ...], k: int) -> str | None:
     if following in ("tank", "tanks"):
         return None  # "think tank"
     if token.lower.startswith("call") and following not in _CALL_PARTICLES:
-        if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]):
+        if not any(t.text in _OPEN_QUOTES for t in tokens[k + 1:k + 8]) and not _names_someone(tokens, k):
             return None
         return "asserts"  # 'called the plan "a disaster"': a description, not a demand
     return stance
+
+
+def _names_someone(tokens: tuple[Token, ...], k: int) -> bool:
+    """"called him divisive", "called it a disgrace": a pronoun and what it was called; not "called him"
+    (on the telephone) nor "called a meeting"."""
+    if k + 2 >= len(tokens) or tokens[k + 1].lower not in _CALLED_OBJECTS:
+        return False
+    complement = tokens[k + 2]
+    return complement.tag in ("JJ", "DT", "PRP$") and complement.lower not in ("that", "this")
 
 
 def _participle(tokens: tuple[Token, ...], k: int) -> tuple[int, str] | None:
@@ -191,7 +207,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
-    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens):
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens) and cue.lower not in SUPPORT_VERBS:
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
         if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
@@ -219,11 +235,25 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             # "At one point, she said, she was considering it": what was said stands on both sides
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
             return _make(text, cue, (content, after) if content else (after,), stance, source, actors, doc, sentence)
+        if (content is None and after is None and np_start > 0 and tokens[np_start - 1].text == ","
+                and k + 2 < len(tokens) and tokens[k + 1].text == "," and tokens[k + 2].tag in ("IN", "TO", "RB")):
+            # "The argument would be aided, Devine said, by the calendar": one sentence around the attribution
+            before = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+            rest = _rest_of_sentence(text, tokens[k + 2].start, sentence.end)
+            if before and rest:
+                return _make(text, cue, (before, rest), stance, source, actors, doc, sentence)
         content = content or after
         if content is None:
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+def _rest_of_sentence(text: str, start: int, end: int) -> Span | None:
+    """From ``start`` to the end of the sentence, without its closing punctuation."""
+    while end > start and text[end - 1] in " .!?”\"":
+        end -= 1
+    return (start, end) if end - start > 2 and not any(c in text[start:end] for c in _OPEN_QUOTES) else None
 
 
 def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source: speakers.Source,
@@ -284,6 +314,8 @@ def _content_before(text: str, start: int, end: int, quoted: Sequence[Span]) -> 
 def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Span | None:
     """The reported words after the cue, up to the end of the clause."""
     j = k + 1
+    if k >= 0 and tokens[k].lower in SUPPORT_VERBS and j < len(tokens) and not tokens[j].text[:1].isalnum():
+        return None  # "whom she supported, Ms. Sherry smiled": what is backed comes right after the verb
     while j < len(tokens) and tokens[j].text in (":", ","):
         j += 1
     if j >= len(tokens):
@@ -293,7 +325,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim
         i = j
-        while i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP"):
+        while (i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP")
+               and not (i > j and tokens[i].lower in _SUBJECT_PRONOUNS)):
             i += 1
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about", "at", "in", "on") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
@@ -310,7 +343,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
     elif k >= 0 and _REFERRING.get(tokens[k].lower) == tokens[j].lower and j + 1 < len(tokens):
         j += 1  # "referring to the party's convention": what was spoken of follows
-    elif tokens[j].lower in ADVERBIAL_OPENERS or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+    elif (tokens[j].lower in ADVERBIAL_OPENERS and not _determiner_of_content(tokens, j)) or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
@@ -329,11 +362,23 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     return (start, stop_at)
 
 
+_TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend summer winter spring autumn fall time "
+                        "season quarter decade century".split())
+
+
+def _determiner_of_content(tokens: tuple[Token, ...], j: int) -> bool:
+    """"believe this provides ...": "this" opens what was said unless a time follows ("said this week")."""
+    return tokens[j].lower in ("this", "last") and not (j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_NOUNS)
+
+
 def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
                    context: int) -> tuple[speakers.Source | None, int]:
     """The noun phrase right before the cue (auxiliaries and adverbs skipped), and its first token."""
     tokens = sentence.tokens
     j = k - 1
+    while j >= 0 and _between_source_and_cue(tokens, j, k):
+        j -= 1
+    j = _skip_aside(tokens, j)
     while j >= 0 and _between_source_and_cue(tokens, j, k):
         j -= 1
     if j < 0 or _negation(tokens[j]):
@@ -355,6 +400,13 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
     if tokens[j].lower in ("who", "which") and j > 0:
         antecedent = speakers.backward(doc.text, tokens[j - 1].start if tokens[j - 1].text == "," else tokens[j].start,
                                        actors, context, apposition=False)
+        if antecedent and antecedent.span[0] >= sentence.start:
+            first = next((i for i, t in enumerate(tokens) if t.start >= antecedent.span[0]), j)
+            of_place = _person_of_place(tokens, first, antecedent, actors)
+            if of_place:  # "Peter T. King of New York, who endorsed Mr. Rubio": King, not New York
+                antecedent = of_place[0]
+            elif first > 0 and tokens[first - 1].lower in _MODIFIER_PREPOSITIONS:
+                antecedent = None  # "a director of the UN, who said": not the UN
         return speakers.Source((tokens[j].start, tokens[j].end), antecedent.speaker if antecedent else None), j
     if tokens[j].text == "," and j > 1:
         return _apposed_source(doc, sentence, j, actors, context)
@@ -366,6 +418,25 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         i -= 1
     span = (tokens[i].start, tokens[j].end)
     return speakers.Source(span, _head_actor(tokens[j], span, actors)), i
+
+
+def _skip_aside(tokens: tuple[Token, ...], j: int) -> int:
+    """Step back over a party and state in brackets ("Sen. Bernie Sanders (I-Vt.) said") or an aside
+    between dashes ("Joyce — who is listed as an attorney — told"); the token before it."""
+    if j < 1:
+        return j
+    close = tokens[j].text
+    opener = {")": "(", "—": "—", "–": "–"}.get(close)
+    if opener is None:
+        return j
+    i = j - 1
+    while i > 0 and tokens[i].text != opener and j - i < 25:
+        i -= 1
+    if tokens[i].text != opener or i == 0:
+        return j
+    if close != ")" and tokens[i + 1].lower not in ("who", "which", "including", "whose", "like", "a", "an", "the"):
+        return j
+    return i - 1
 
 
 def _head_actor(head: Token, span: Span, actors: ActorIndex) -> str | None:

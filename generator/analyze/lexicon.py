@@ -48,7 +48,9 @@ for _stance, _forms in {
     "worried worries doubt doubts doubted questioned questions complained complains "
     "described describes praised praises recalled "
     "think believe say claim argue insist suggest predict estimate expect hope fear know "
-    "announce declare acknowledge admit confirm reveal report note explain",
+    "announce declare acknowledge admit confirm reveal report note explain "
+    "want wants wanted "
+    "endorsed endorses endorse supported supports support opposed opposes oppose defended defends backed backs",
     "accuses": "accused accuses accusing blamed blames blaming criticised criticized criticises "
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
@@ -61,13 +63,55 @@ for _stance, _forms in {
     for _form in _forms.split():
         STANCE_OF_VERB.setdefault(_form, _stance)
 
+# Nouns that name a statement, with its stance: "Clinton's claim that ...", "his call for ...".
+STANCE_OF_NOUN: dict[str, str] = {}
+for _stance, _forms in {
+    "asserts": "claim claims suggestion suggestions argument arguments assertion assertions statement statements "
+    "insistence contention belief beliefs promise promises pledge pledges vow vows assurance assurances "
+    "prediction predictions admission announcement explanation view views position hope hopes fear fears "
+    "concern concerns proposal proposals plan plans comment comments remark remarks idea",
+    "accuses": "allegation allegations accusation accusations charge charges complaint complaints criticism",
+    "warns": "warning warnings threat threats",
+    "urges": "call calls demand demands appeal appeals plea pleas request requests push",
+    "denies": "denial denials refusal",
+}.items():
+    for _form in _forms.split():
+        STANCE_OF_NOUN[_form] = _stance
+# Nouns that take what is claimed as "to" and a verb: "his promise to build a wall".
+TO_NOUNS = _words("promise promises pledge pledges vow vows proposal proposals plan plans call calls demand demands "
+                  "appeal appeals plea pleas request requests push threat threats refusal")
+
+# Verbs that report a statement in a headline ("Sanders Says ...", "Skywriters blast Trump"), with its stance.
+HEADLINE_VERBS: dict[str, str] = {}
+for _stance, _forms in {
+    "asserts": "says say tells tell claims claim insists insist thinks think believes believe predicts predict vows vow "
+    "pledges pledge announces announce declares declare finds find shows show admits admit argues argue suggests "
+    "suggest wants want calls call praises praise endorses endorse backs prefer prefers defends defend touts tout "
+    "expects expect fears fear hopes hope",
+    "accuses": "accuses accuse blasts blast slams slam rips rip attacks attack knocks mocks mock criticizes criticises "
+    "criticize criticise condemns condemn blames blame",
+    "denies": "denies deny rejects reject dismisses dismiss",
+    "urges": "urges urge demands demand",
+    "warns": "warns warn",
+}.items():
+    for _form in _forms.split():
+        HEADLINE_VERBS[_form] = _stance
+
+# Verbs of support and opposition: what is backed is the noun phrase after the verb ("endorsed Cruz").
+SUPPORT_VERBS = _words("endorsed endorses endorse supported supports support opposed opposes oppose defended defends "
+                       "backed backs")
+
+# Cues that report a wish or a stance, not words spoken: a quote after them is not read as the same person's.
+NOT_SPEECH = SUPPORT_VERBS | _words("want wants wanted")
+
 # Verbs that introduce a direct quote ("...," said X / X said: "...").
 QUOTE_CUES = frozenset(
     set(STANCE_OF_VERB) - {"called", "calls", "charged", "attacked", "slammed", "believes",
                            "believed", "thinks", "thought", "estimated", "estimates"}
     - _words("found finds showed shows show knows knew expects expected hopes hoped fears feared "
              "feel feels felt worried worries doubt doubts doubted think believe know hope fear "
-             "expect described describes praised praises endorsed endorses")
+             "expect described describes praised praises endorsed endorses want wants wanted "
+             "endorse supported supports support opposed opposes oppose defended defends backed backs")
 ) | _words("exclaimed exclaims answered answers confessed confesses echoed echoes interrupted "
            "read reads quipped quips cracked shot explained pointed points "
            "asked asks wondered joked laughed shouted yelled cried whispered tweeted posted "

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from ..model import Claim, Quote, Span
 from . import speakers
 from .actors import ActorIndex
-from .lexicon import QUOTE_CUES
+from .lexicon import NOT_SPEECH, QUOTE_CUES, STANCE_OF_NOUN
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -266,6 +266,13 @@ def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end:
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
 
 
+def _speech(text: str, cue: Span) -> bool:
+    """A cue that reports speech: "said", "warned"; not a wish, a stance or a noun ("wants", "endorsed",
+    "Trump's call for ..."), which do not make the next quote the same person's words."""
+    word = text[cue[0]:cue[1]].lower()
+    return word not in NOT_SPEECH and word not in STANCE_OF_NOUN
+
+
 def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequence[Claim]) -> Quote | None:
     """A quote that stands alone after a sentence reporting what someone said or urged."""
     first = span.content[0][0]
@@ -273,8 +280,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
     if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
         return None
     window_start = p_start if head.strip() else p_start - 2
-    for claim in reversed(claims):
-        if claim.cue and claim.speaker and window_start - 400 <= claim.cue[0] < first:
+    for claim in sorted((c for c in claims if c.cue and _speech(text, c.cue)), key=lambda c: c.cue[0], reverse=True):
+        if claim.speaker and window_start - 400 <= claim.cue[0] < first:
             between = text[claim.content[-1][1]:first]
             if between.count(".") + between.count("!") + between.count("?") <= 1:
                 return Quote(span.content, claim.speaker, claim.source, claim.cue)

@@ -86,10 +86,26 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
     return None
 
 
+def pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
+    """The actor "he", "she" or "they" at ``at`` stands for: the most recent fitting one, or None."""
+    return _pronoun(word, at, actors, context_start)
+
+
 def _pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
     word = word.lower()
-    kinds = ("person",) if word in GENDER else ("group", "organization", "place")
-    return actors.recent(at, at - PRONOUN_WINDOW, kinds, GENDER.get(word))
+    if word in GENDER:
+        return actors.recent(at, at - PRONOUN_WINDOW, ("person",), GENDER[word])
+    # "they" stands for people: a group ("rebels") or an organisation named in the plural ("Democrats");
+    # read as the last organisation or place named, it gave studies' authors to a university and voters to a state
+    found = actors.recent(at, at - PRONOUN_WINDOW, ("group", "organization"))
+    actor = actors.get(found)
+    if actor is None or actor.kind == "organization" and not _plural_name(actor.name):
+        return None
+    return found
+
+
+def _plural_name(name: str) -> bool:
+    return " " not in name and name.endswith("s") and not name.endswith("ss")
 
 
 def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str | None:
