@@ -28,7 +28,7 @@ from .errors import ArticleError, ConfigError
 from .ingest import article_sources, read_article
 from .link import link
 from .model import Analysis, Article
-from .parallel import Progress, analyze_many, default_jobs
+from .parallel import Progress, analyze_each, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
 
@@ -59,41 +59,51 @@ def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int |
                 cache: AnalysisCache | None = None, scheduler: str | None = None) -> list[Analysis]:
     """Analyse every article, taking unchanged ones from ``cache`` (unchanged files are not even
     read); the rest run on ``jobs`` processes (default: all cores) or on the Dask cluster at
-    ``scheduler``. A bad article is skipped and reported, never fatal to the others."""
+    ``scheduler``, fed as the files are read and stored as the results come back. A bad article is
+    skipped and reported, never fatal to the others."""
     results: list[Analysis | None] = []
-    todo: list[tuple[int, Path, Signature | None, Article]] = []
+    unread: list[tuple[int, Path, str, Path]] = []
     for file, id_, root in article_sources(paths):
-        if cache is not None and (known := cache.by_file(file, id_)) is not None:
-            results.append(known)
-            continue
-        signature = file_signature(file)  # before reading: an edit made after it shows next time
-        try:
-            article = read_article(file, id_, root)
-        except ArticleError as exc:
-            report.skipped.append(exc)
-            continue
-        found = cache.get(article) if cache is not None else None
-        if cache is not None and found is not None:
-            cache.remember(file, signature, found)
-        else:
-            todo.append((len(results), file, signature, article))
-        results.append(found)
-    progress = Progress(len(todo))
+        known = cache.by_file(file, id_) if cache is not None else None
+        if known is None:
+            unread.append((len(results), file, id_, root))
+        results.append(known)
+    todo: list[tuple[int, Path, Signature | None, Article]] = []
+
+    def to_analyse() -> Iterator[Article]:
+        for i, file, id_, root in unread:
+            signature = file_signature(file)  # before reading: an edit made after it shows next time
+            try:
+                article = read_article(file, id_, root)
+            except ArticleError as exc:
+                report.skipped.append(exc)
+                continue
+            found = cache.get(article) if cache is not None else None
+            if cache is not None and found is not None:
+                cache.remember(file, signature, found)
+                results[i] = found
+                continue
+            todo.append((i, file, signature, article))
+            yield article
+
+    progress = Progress(len(unread))
     try:
-        fresh = analyze_many([t[3] for t in todo], jobs=jobs, scheduler=scheduler, on_done=progress)
+        for n, outcome in enumerate(analyze_each(to_analyse(), expected=len(unread), jobs=jobs,
+                                                 scheduler=scheduler, on_done=progress)):
+            i, file, signature, article = todo[n]
+            if isinstance(outcome, str):
+                report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
+                                                   "report this as a bug with the file attached"))
+                continue
+            if cache is not None:
+                cache.put(outcome)
+                cache.remember(file, signature, outcome)
+            results[i] = outcome
     finally:
         progress.close()
-    for (i, file, signature, article), outcome in zip(todo, fresh):
-        if isinstance(outcome, str):
-            report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
-                                               "report this as a bug with the file attached"))
-            continue
-        if cache is not None:
-            cache.put(outcome)
-            cache.remember(file, signature, outcome)
-        results[i] = outcome
     analyses = [a for a in results if a is not None]
-    report.articles, report.analysed, report.cached = len(analyses), len(todo), len(results) - len(todo)
+    report.articles, report.analysed = len(analyses), len(todo)
+    report.cached = report.articles - len([t for t in todo if results[t[0]] is not None])
     if cache is not None:
         cache.save_index()
         cache.prune()
@@ -256,8 +266,7 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
     threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
     """
     processes = min(jobs or default_jobs(), RENDER_PROCESSES, len(todo) // (PARALLEL_PAGES // 2) or 1)
-    if (len(todo) < PARALLEL_PAGES or processes <= 1 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(todo) < PARALLEL_PAGES or processes <= 1 or not _fork_is_safe():
         for make in todo:
             yield _make_one(make)
         return
@@ -270,6 +279,12 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
                 yield from made
     finally:
         _forked = []
+
+
+def _fork_is_safe() -> bool:
+    """Processes can be forked here, and no other thread runs (one could hold a lock a forked
+    process would inherit held: ``mkdocs serve``'s server, a Dask client's)."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _make_batch(bounds: tuple[int, int]) -> list[tuple[str, list[int] | None, str | None]]:

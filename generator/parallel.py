@@ -10,8 +10,9 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterator, Sequence, TextIO
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from .analyze import analyze
 from .model import Analysis, Article
@@ -67,6 +68,43 @@ def analyze_many(articles: Sequence[Article], *, jobs: int | None = None, schedu
             results.append(outcome)
             done(1)
         return results
+
+
+def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None = None,
+                 scheduler: str | None = None, on_done: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+    """:func:`analyze_many` over an iterable that may still be reading its articles: each batch goes
+    to a process as soon as it is read, and outcomes come back in order as soon as they are ready,
+    so reading the files and storing the results overlap the analysis instead of preceding and
+    following it. ``expected`` (about how many articles) decides how many processes to start."""
+    done = on_done or (lambda n: None)
+    jobs = min(jobs or default_jobs(), max(1, expected // MIN_PER_PROCESS))
+    if scheduler or jobs <= 1:
+        if scheduler:
+            yield from analyze_many(list(articles), jobs=jobs, scheduler=scheduler, on_done=on_done)
+            return
+        for article in articles:
+            yield analyze_one(article)
+            done(1)
+        return
+    size = max(1, min(32, expected // (jobs * 8)))
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == size:
+                pending.append(pool.submit(analyze_batch, batch))
+                batch = []
+            while pending and pending[0].done():
+                outcomes = pending.popleft().result()
+                done(len(outcomes))
+                yield from outcomes
+        if batch:
+            pending.append(pool.submit(analyze_batch, batch))
+        while pending:
+            outcomes = pending.popleft().result()
+            done(len(outcomes))
+            yield from outcomes
 
 
 def _batches(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
