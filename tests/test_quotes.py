@@ -17,6 +17,13 @@ CASES = [
     ("Angela Merkel spoke in Berlin. “We need more time to decide,” she said.", "Angela Merkel", "said", "“We need more time to decide,”"),
     ("Defence Minister Sergei Shoigu arrived. “The talks are over for now,” the minister said.", "Sergei Shoigu", "said", "“The talks are over for now,”"),
     ("“Nobody knows what happens next,” a Kremlin spokesman said.", "Kremlin", "said", "“Nobody knows what happens next,”"),
+    # "she" is not the more recent person whose first name either sex bears ("Bernie"), when a woman
+    # was named before: it went to Bernie Sanders
+    ("Hillary Clinton spoke in Iowa. Bernie Sanders spoke in Ohio. “We will win the state,” she said.",
+     "Hillary Clinton", "said", "“We will win the state,”"),
+    # ... but with no woman named, such a person is still the one "he" or "she" stands for
+    ("Bernie Sanders spoke in Ohio. “We will win the state,” he said.", "Bernie Sanders", "said",
+     "“We will win the state,”"),
     # nobody named: unattributed, never guessed
     ("“Nobody knows what happens next,” said a witness.", None, "said", "“Nobody knows what happens next,”"),
     ("“Nobody knows what happens next.”", None, None, "“Nobody knows what happens next.”"),

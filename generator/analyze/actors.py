@@ -94,12 +94,13 @@ class ActorIndex:
     def recent(self, before: int, after: int, kinds: Iterable[str], gender: str | None = None) -> str | None:
         """The actor mentioned last before ``before`` (not earlier than ``after``) of a fitting kind."""
         wanted = set(kinds)
+        unsure: str | None = None  # the most recent fitting person whose gender is not known
         i = bisect.bisect_left(self.spans, (before, -1, ""))
         while i > 0:
             i -= 1
             s, e, actor_id = self.spans[i]
             if s < after:
-                return None
+                break
             if e > before:
                 continue
             actor = self.get(actor_id)
@@ -109,8 +110,13 @@ class ActorIndex:
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
+                if gender and not known and actor.kind == "person":
+                    # "she" after "Bernie Sanders" (a first name either sex bears): taken only if no
+                    # earlier subject is known to be a woman
+                    unsure = unsure or actor_id
+                    continue
                 return actor_id
-        return None
+        return unsure
 
     def get(self, actor_id: str | None) -> Actor | None:
         for actor in self.actors:
