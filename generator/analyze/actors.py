@@ -110,9 +110,10 @@ class ActorIndex:
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
-                if gender and not known and actor.kind == "person":
-                    # "she" after "Bernie Sanders" (a first name either sex bears): taken only if no
-                    # earlier subject is known to be a woman
+                if gender == "female" and not known and actor.kind == "person":
+                    # "she" after "Bernie Sanders" (a first name either sex bears) is taken only if no
+                    # earlier subject is known to be a woman. Not so for "he": most people news
+                    # names without a gender cue are men, so there the nearest stays the best guess.
                     unsure = unsure or actor_id
                     continue
                 return actor_id
