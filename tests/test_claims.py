@@ -576,3 +576,12 @@ def test_headline_claim_does_not_attribute_the_first_quote():
                             title="Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.")
     assert any(c.speaker for c in analysis.claims)
     assert [q.speaker for q in analysis.quotes] == [None]
+
+
+def test_a_name_that_speaks_is_a_person_all_through_the_article():
+    # regression: "Clinton won in Ohio" made a place called Clinton beside the person who spoke
+    analysis = analyse_text("Clinton won in Ohio on Tuesday. Clinton said the result was a good one for the party.")
+    assert sorted((a.name, a.kind) for a in analysis.actors) == [("Clinton", "person"), ("Ohio", "place")]
+    # ... and a town that nobody quotes stays a town
+    town = analyse_text("The plant is in Clinton, Iowa. The mayor said the plant would stay open.")
+    assert ("Clinton", "place") in {(a.name, a.kind) for a in town.actors}

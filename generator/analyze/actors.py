@@ -478,6 +478,10 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
     # Radio" and "Virgin Radio Groove" stays itself).
     org_first = _only_one((n.split()[0], n) for n in org_names if " " in n and n.split()[0] not in places())
     initials = _only_one((_initials(n), n) for n in org_names if " " in n)
+    # A one-word name that speaks somewhere in the article ("Clinton said") is that person all
+    # through it, not the town of that name where it stands alone ("Clinton won in Ohio").
+    speakers = {m.name for m in mentions if m.kind == "place" and " " not in m.name
+                and m.name not in major_places() and _speaks(m, text)}
 
     def key(m: _Mention) -> tuple[str, str] | None:
         if m.kind == "group":
@@ -496,7 +500,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if m.kind is None and name in org_first:
             return ("organization", org_first[name])  # "Ajax" after "Ajax Amsterdam"
         if m.kind == "place":
-            if " " not in name and name not in major_places() and _speaks(m, text):
+            if name in speakers:
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
             return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
