@@ -7,6 +7,7 @@ calls ``generate()``, so the CLI, ``mkdocs build``, ``mkdocs serve`` and CI shar
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from .cache import AnalysisCache, Signature, file_signature
+from .cache import AnalysisCache, Signature, file_signature, files_fingerprint
 from .errors import ArticleError, ConfigError
 from .ingest import article_sources, read_article
 from .link import link
@@ -31,6 +32,7 @@ from .model import Analysis, Article
 from .parallel import Progress, analyze_each, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
+from .store import package_versions
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 MANIFEST = ".newsreport-manifest.json"
@@ -53,6 +55,8 @@ class BuildReport:
     written: int = 0
     removed: int = 0
     pages: int = 0
+    site_incremental: bool = False
+    """The site was updated from the last one (only changed pages built again), not built whole."""
 
 
 def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int | None = None,
@@ -444,12 +448,19 @@ def _inside(path: Path, root: Path) -> bool:
 def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | None = None,
                site_dir: str | Path | None = None, docs_dir: str | Path | None = None,
                strict: bool | None = None, jobs: int | None = None, cache_dir: str | Path | None = None,
-               scheduler: str | None = None) -> BuildReport:
+               scheduler: str | None = None, clean: bool = False) -> BuildReport:
     """Generate the pages and build the static site with MkDocs (the plugin does the generating).
 
     MkDocs builds into a hidden folder beside the site, which replaces the site only when the
     build succeeds: a failed, strict-failed or interrupted build leaves the previous site as it was.
     ``jobs``, ``cache_dir`` and ``scheduler``, when given, override the plugin's settings.
+
+    When the site was last built by this function with the same frame (MkDocs config, theme
+    overrides, the code and package versions that make HTML: :func:`site_frame`), the hidden
+    folder starts as a copy of the site and MkDocs rebuilds only the pages whose files changed
+    (a dirty build), which is what the page digests make safe: a page whose inputs changed is
+    rewritten, every other page keeps its file and its time stamp, and pages of removed articles
+    are pruned. ``clean`` builds everything.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -482,22 +493,66 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
     final.parent.mkdir(parents=True, exist_ok=True)
     _sweep_site_leftovers(final)
     _check_replaceable(final)
+    frame = site_frame(config_path, config)
+    incremental = not clean and frame is not None and _read_stamp(final) == frame
     staging: Path | None = None
     try:
         with _no_interrupt():  # so a Ctrl-C cannot fall between creating it and owning it
             staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-building",
                                             dir=final.parent))
+        if incremental:
+            # copy2 keeps the time stamps MkDocs compares with the pages' to skip unchanged ones
+            shutil.copytree(final, staging, symlinks=True, dirs_exist_ok=True)
+            (staging / SITE_STAMP).unlink(missing_ok=True)
         config.site_dir = str(staging)
+        config.plugins.on_startup(command="build", dirty=incremental)
         try:
-            build(config)
+            build(config, dirty=incremental)
         except Abort as exc:
             raise ConfigError(f"MkDocs build failed: {exc}") from exc
+        finally:
+            config.plugins.on_shutdown()
+        if frame is not None:
+            (staging / SITE_STAMP).write_text(json.dumps({"format": 1, "frame": frame}), encoding="utf-8")
         with _no_interrupt():
             _replace_folder(staging, final)
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    if plugin.report is not None:
+        plugin.report.site_incremental = incremental
     return plugin.report
+
+
+SITE_STAMP = ".newsreport.site.json"
+"""In a site built by :func:`build_site`: the frame it was built with."""
+
+
+def site_frame(config_path: Path, config) -> str | None:
+    """A digest of what every page of the site depends on besides its own file: the MkDocs
+    config, the theme overrides, the docs folder, newsreport's code and the versions of the
+    packages that turn Markdown into the site. None (always build everything) when the config
+    inherits another file or reads the environment (``INHERIT``, ``!ENV``), which it cannot see."""
+    raw = config_path.read_bytes()
+    if b"INHERIT" in raw or b"!ENV" in raw:
+        return None
+    digest = hashlib.sha256(raw)
+    digest.update(str(Path(config.docs_dir).resolve()).encode())
+    digest.update(files_fingerprint(Path(__file__).resolve().parent).encode())
+    digest.update(package_versions("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
+                                   "pagefind-bin").encode())
+    custom_dir = getattr(config.theme, "custom_dir", None)
+    if custom_dir:
+        digest.update(files_fingerprint(Path(custom_dir)).encode())
+    return digest.hexdigest()
+
+
+def _read_stamp(site: Path) -> str | None:
+    try:
+        stamp = json.loads((site / SITE_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stamp.get("frame") if isinstance(stamp, dict) and stamp.get("format") == 1 else None
 
 
 def _replace_folder(new: Path, final: Path) -> None:

@@ -92,23 +92,29 @@ def _print_summary(analysis) -> None:
               help="Where analyses of unchanged articles are kept (default: .cache/newsreport).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run the analysis on the Dask cluster at this address (tcp://host:8786); needs newsreport[dask].")
+@click.option("--clean", is_flag=True,
+              help="Build the whole site, not only the pages that changed since the last build.")
 def build(config_file: Path, seeds: Path | None, site_dir: Path | None, docs_dir: Path | None, strict: bool | None,
-          jobs: int | None, cache_dir: Path | None, scheduler: str | None) -> None:
+          jobs: int | None, cache_dir: Path | None, scheduler: str | None, clean: bool) -> None:
     """Generate the pages from the articles and build the static site with MkDocs.
 
     Unchanged articles are not analysed again (their analyses are cached); the rest are analysed
-    in parallel, with a progress bar when a long run is watched from a terminal.
+    in parallel, with a progress bar when a long run is watched from a terminal. When the site was
+    last built the same way (same mkdocs.yml, theme overrides and versions), MkDocs builds only the
+    pages that changed into a copy of it, which then replaces it; --clean builds everything.
     """
     from .build import build_site
 
     _log_to_stderr()
     try:
         report = build_site(config_file, seeds=seeds, site_dir=site_dir, docs_dir=docs_dir, strict=strict,
-                            jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
+                            jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, clean=clean)
     except NewsreportError as exc:
         raise click.ClickException(str(exc)) from exc
     if report is not None:
-        click.echo(f"newsreport: {report.articles} articles published, {len(report.skipped)} skipped", err=True)
+        how = (f"site updated: {report.written} pages changed, {report.removed} removed" if report.site_incremental
+               else "site built whole")
+        click.echo(f"newsreport: {report.articles} articles published, {len(report.skipped)} skipped; {how}", err=True)
 
 
 @main.group(name="eval")

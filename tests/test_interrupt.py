@@ -74,8 +74,8 @@ def test_an_interrupted_build_keeps_the_previous_site(tmp_path: Path, phase, sig
         shutil.copyfile(SEED, project / "seeds" / f"{i:03}.txt")
     started = {
         "analysis": lambda: any(project.glob(".site.*.newsreport-building")),
-        # MkDocs copies the theme's assets after our pages are all in place, then renders the site.
-        "site": lambda: any(project.glob(".site.*.newsreport-building/assets")),
+        # MkDocs has built a new article's page: our pages are all in place, the site is not yet.
+        "site": lambda: any(project.glob(".site.*.newsreport-building/articles/013/index.html")),
     }[phase]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--strict"], cwd=project,

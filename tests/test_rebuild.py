@@ -316,3 +316,62 @@ def test_no_render_processes_are_forked_while_another_thread_runs():
     finally:
         stop.set()
         other.join()
+
+
+# --- the site: only changed pages built again ---------------------------------------------------
+
+def _site_project(tmp_path: Path) -> Path:
+    from .conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    write_corpus(project / "seeds", 12)
+    shutil.copy(SEED, project / "seeds" / SEED.name)
+    _age(project / "seeds")
+    return project
+
+
+def _site(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != build_module.SITE_STAMP}
+
+
+def test_a_site_updated_after_edits_is_the_site_a_clean_build_gives(tmp_path):
+    project = _site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    first = build_module.build_site(config, strict=True)
+    assert not first.site_incremental
+    seeds = project / "seeds"
+    (seeds / "article-00002.txt").unlink()
+    (seeds / "article-00005.txt").write_text(article_text(33), encoding="utf-8")
+    write_corpus(tmp_path / "more", 14)
+    shutil.copy(tmp_path / "more" / "article-00013.txt", seeds / "article-00013.txt")
+    updated = build_module.build_site(config, strict=True)
+    assert updated.site_incremental and 0 < updated.written < updated.pages
+    clean = build_module.build_site(config, strict=True, site_dir=tmp_path / "clean", clean=True)
+    assert not clean.site_incremental
+    assert _site(project / "site") == _site(tmp_path / "clean")
+    assert not (project / "site" / "articles" / "article-00002").exists()
+
+
+def test_pages_that_did_not_change_keep_their_files(tmp_path):
+    project = _site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    build_module.build_site(config, strict=True)
+    site = project / "site"
+    untouched, edited = site / "articles" / "article-00001" / "index.html", site / "articles" / "article-00005" / "index.html"
+    before = {p: p.stat().st_mtime_ns for p in (untouched, edited)}
+    (project / "seeds" / "article-00005.txt").write_text(article_text(33), encoding="utf-8")
+    assert build_module.build_site(config, strict=True).site_incremental
+    assert untouched.stat().st_mtime_ns == before[untouched]  # not built again
+    assert edited.stat().st_mtime_ns != before[edited]
+
+
+def test_a_changed_mkdocs_config_builds_the_whole_site(tmp_path):
+    project = _site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    build_module.build_site(config, strict=True)
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: News report", "site_name: Daily wire"),
+                      encoding="utf-8")
+    report = build_module.build_site(config, strict=True)
+    assert not report.site_incremental
+    assert "Daily wire" in (project / "site" / "articles" / "article-00001" / "index.html").read_text(encoding="utf-8")
