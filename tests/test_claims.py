@@ -585,3 +585,21 @@ def test_a_name_that_speaks_is_a_person_all_through_the_article():
     # ... and a town that nobody quotes stays a town
     town = analyse_text("The plant is in Clinton, Iowa. The mayor said the plant would stay open.")
     assert ("Clinton", "place") in {(a.name, a.kind) for a in town.actors}
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    # the opening clause's claim ran on into the main clause: Clinton was given the experts' words
+    ("While Hillary Clinton wrongly claimed that the videos exist, foreign policy experts affirm that Trump will be used.",
+     "claimed", "Hillary Clinton", "that the videos exist"),
+    ("Though, as a senator, Tim Kaine has opposed defunding Planned Parenthood, he signed a bill in 2009.",
+     "opposed", "Tim Kaine", "defunding Planned Parenthood"),
+    # a relative clause between commas: what Barkley said in it ends at its comma
+    ("Charles Barkley, who said he typically votes Democratic, said one candidate he likes is John Kasich.",
+     "said", "Charles Barkley", "he typically votes Democratic"),
+])
+def test_a_claim_in_a_side_clause_ends_with_the_clause(text, cue, speaker, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == cue)
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content

@@ -57,6 +57,8 @@ _SUBORDINATORS = frozenset("who whom whose which that when while because if alth
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
 _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish want".split())
+# Words that open a clause the main clause follows ("While Clinton has condemned it, the groups say ...").
+_OPENING_SUBORDINATORS = frozenset("while though although after when because since if once before unless whereas".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
@@ -231,6 +233,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             k, stance = participle  # "..., he said, adding that ...": the participle reports what follows it
             cue = tokens[k]
         after = _content_after(text, tokens, k, sentence.end) if content is None else None
+        if after and _in_side_clause(tokens, np_start):
+            after = _to_comma(text, after)  # "While Clinton condemned X, the groups say ...": theirs, not hers
         if after and np_start > 0 and tokens[np_start - 1].text == "," and text[cue.end:after[0]].strip() == ",":
             # "At one point, she said, she was considering it": what was said stands on both sides
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
@@ -247,6 +251,36 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+def _in_side_clause(tokens: tuple[Token, ...], np_start: int) -> bool:
+    """The source stands in a clause that the main clause follows: an opening subordinate clause
+    ("Though Kaine has described himself as ..., the Huffington Post reported") or a relative clause
+    between commas ("Barkley, who said he votes Democratic, said ..."). What it reports ends at the
+    comma; the words after it belong to the main clause and its own source."""
+    if np_start <= 0:
+        return False
+    if tokens[np_start].lower in ("who", "which") and tokens[np_start - 1].text == ",":
+        return True
+    i = 0
+    while i < np_start and tokens[i].lower in _CLAUSE_LINKS | {"even"}:
+        i += 1
+    if i >= np_start or tokens[i].lower not in _OPENING_SUBORDINATORS:
+        return False
+    between = tokens[i + 1:np_start]
+    commas = sum(t.text == "," for t in between)
+    return commas == 0 or (commas == 2 and between[0].text == ",")  # "Though, as a senator, Kaine has ..."
+
+
+def _to_comma(text: str, content: Span) -> Span | None:
+    """``content`` up to its first comma; None when too little is left."""
+    comma = text.find(",", content[0], content[1])
+    if comma < 0:
+        return content
+    end = comma
+    while end > content[0] and text[end - 1].isspace():
+        end -= 1
+    return (content[0], end) if len(text[content[0]:end].split()) >= MIN_CONTENT_WORDS else None
 
 
 def _rest_of_sentence(text: str, start: int, end: int) -> Span | None:
