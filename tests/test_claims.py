@@ -603,3 +603,15 @@ def test_a_claim_in_a_side_clause_ends_with_the_clause(text, cue, speaker, conte
     claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == cue)
     assert analysis.actor(claim.speaker).name == speaker
     assert t[claim.content[0][0]:claim.content[-1][1]] == content
+
+
+@pytest.mark.parametrize("text", [
+    # "they" is the 4 in 10 who say it, not the Democrats named before (was given to the Democrats)
+    "Democrats met in Philadelphia. About 4 in 10 say they want the next president to have more liberal policies.",
+    "Reuters ran the poll. Those over 60 say they feel that way by two to one.",
+])
+def test_a_pronoun_inside_an_unnamed_report_is_unattributed(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    attributed = [t[c.source[0]:c.source[1]] for c in analysis.claims if c.speaker]
+    assert attributed == [], attributed

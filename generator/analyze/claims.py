@@ -215,6 +215,10 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
             return _make(text, cue, (content,), stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
+    if source is not None and source.speaker and (outer := _nested_pronoun(text, tokens, source, source_index)) is not None:
+        # "About 4 in 10 say they want ...": "they" is whoever says it (here no actor), not the Democrats
+        reporter, _ = _source_before(doc, sentence, outer, actors, context)
+        source = speakers.Source(source.span, reporter.speaker if reporter else None)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
             return _denial(doc, sentence, cue, source, stance, earlier)
@@ -251,6 +255,20 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+def _nested_pronoun(text: str, tokens: tuple[Token, ...], source: speakers.Source, index: int) -> int | None:
+    """A pronoun that opens what someone else reports ("About 4 in 10 say they want", "officials said
+    they believed") stands for that reporter, not for an actor read from earlier sentences: the index
+    of the reporting verb, or None."""
+    if text[source.span[0]:source.span[1]].lower() not in _SUBJECT_PRONOUNS or index < 1:
+        return None
+    j = index - 1
+    if tokens[j].lower == "that" and j > 0:
+        j -= 1
+    if j > 0 and tokens[j - 1].lower in _CLAUSE_LINKS or tokens[j].tag == "VBG":
+        return None  # "... but said he", "..., saying she": the sentence's subject, which the pronoun found
+    return j if tokens[j].lower in STANCE_OF_VERB and tokens[j].tag.startswith(("VB", "NN")) else None
 
 
 def _in_side_clause(tokens: tuple[Token, ...], np_start: int) -> bool:
