@@ -615,3 +615,17 @@ def test_a_pronoun_inside_an_unnamed_report_is_unattributed(text):
     t = analysis.article.text
     attributed = [t[c.source[0]:c.source[1]] for c in analysis.claims if c.speaker]
     assert attributed == [], attributed
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the people in a place speak, not the place (was given to Cleveland and to Fort Pierce)
+    ("Protest organizers in Cleveland say the restrictions are less for safety than for show.", None),
+    ("People in Fort Pierce said the mosque had been quiet for years.", None),
+    # ... but a government speaks for its country
+    ("The government in Beijing acknowledged the public health costs of coal.", "Beijing"),
+])
+def test_a_place_after_in_does_not_speak_for_the_people_there(text, speaker):
+    analysis = analyse_text(text)
+    (claim,) = analysis.claims
+    actor = analysis.actor(claim.speaker)
+    assert (actor.name if actor else None) == speaker

@@ -46,6 +46,7 @@ _TRAILING = re.compile(
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
 _CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
+_GOVERNMENT = frozenset("government authorities officials".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 # Words that stand where a source would but name none.
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
@@ -442,7 +443,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         of_place = _person_of_place(tokens, first, named, actors)
         if of_place:
             return of_place
-        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
+        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at", "in") and tokens[first - 1].tag in ("IN", "TO"):
             return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
     if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
@@ -580,7 +581,8 @@ def _speaking_for(doc: Doc, sentence: Sentence, prep: int, named: speakers.Sourc
         i -= 1
     span = (tokens[i].start, named.span[1])
     actor = actors.get(named.speaker)
-    speaks_for = head in _SPOKESPEOPLE and actor is not None and actor.kind != "person"
+    speaks_for = actor is not None and actor.kind != "person" and (
+        head in _SPOKESPEOPLE or head in _GOVERNMENT and tokens[prep].lower == "in")  # "the government in Beijing"
     return speakers.Source(span, named.speaker if speaks_for else None), i
 
 
