@@ -629,3 +629,10 @@ def test_a_place_after_in_does_not_speak_for_the_people_there(text, speaker):
     (claim,) = analysis.claims
     actor = analysis.actor(claim.speaker)
     assert (actor.name if actor else None) == speaker
+
+
+def test_an_opening_participle_is_not_a_person():
+    # "Having" was read as a person who announced something
+    analysis = analyse_text("I was happy. Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.")
+    assert "Having" not in [a.name for a in analysis.actors]
+    assert all(c.speaker != "having" for c in analysis.claims)
