@@ -585,3 +585,54 @@ def test_a_name_that_speaks_is_a_person_all_through_the_article():
     # ... and a town that nobody quotes stays a town
     town = analyse_text("The plant is in Clinton, Iowa. The mayor said the plant would stay open.")
     assert ("Clinton", "place") in {(a.name, a.kind) for a in town.actors}
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    # the opening clause's claim ran on into the main clause: Clinton was given the experts' words
+    ("While Hillary Clinton wrongly claimed that the videos exist, foreign policy experts affirm that Trump will be used.",
+     "claimed", "Hillary Clinton", "that the videos exist"),
+    ("Though, as a senator, Tim Kaine has opposed defunding Planned Parenthood, he signed a bill in 2009.",
+     "opposed", "Tim Kaine", "defunding Planned Parenthood"),
+    # a relative clause between commas: what Barkley said in it ends at its comma
+    ("Charles Barkley, who said he typically votes Democratic, said one candidate he likes is John Kasich.",
+     "said", "Charles Barkley", "he typically votes Democratic"),
+])
+def test_a_claim_in_a_side_clause_ends_with_the_clause(text, cue, speaker, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == cue)
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+
+
+@pytest.mark.parametrize("text", [
+    # "they" is the 4 in 10 who say it, not the Democrats named before (was given to the Democrats)
+    "Democrats met in Philadelphia. About 4 in 10 say they want the next president to have more liberal policies.",
+    "Reuters ran the poll. Those over 60 say they feel that way by two to one.",
+])
+def test_a_pronoun_inside_an_unnamed_report_is_unattributed(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    attributed = [t[c.source[0]:c.source[1]] for c in analysis.claims if c.speaker]
+    assert attributed == [], attributed
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the people in a place speak, not the place (was given to Cleveland and to Fort Pierce)
+    ("Protest organizers in Cleveland say the restrictions are less for safety than for show.", None),
+    ("People in Fort Pierce said the mosque had been quiet for years.", None),
+    # ... but a government speaks for its country
+    ("The government in Beijing acknowledged the public health costs of coal.", "Beijing"),
+])
+def test_a_place_after_in_does_not_speak_for_the_people_there(text, speaker):
+    analysis = analyse_text(text)
+    (claim,) = analysis.claims
+    actor = analysis.actor(claim.speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+def test_an_opening_participle_is_not_a_person():
+    # "Having" was read as a person who announced something
+    analysis = analyse_text("I was happy. Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.")
+    assert "Having" not in [a.name for a in analysis.actors]
+    assert all(c.speaker != "having" for c in analysis.claims)

@@ -87,6 +87,12 @@ REGRESSIONS = [
     ("Hillary Clinton spoke first. “We will win the state of Ohio,” Clinton campaign chairman John Podesta said.", "John Podesta"),
     # an unknown verb of saying after a known name
     ("“For a start, his wife has explained why she chose not to speak,” Oliver barked.", "Oliver"),
+    # a participle's subject is not the place in the clause before it (was given to Columbia)
+    ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, "
+     "“We have got to achieve the day when young black men can walk the streets.”", None),
+    # the colon's clause has a subject of its own, not the claim before the comma (was given to Trump)
+    ("When Donald Trump suggested that Cuba would sue the United States, Rubio fired back forcefully: "
+     "“If they sue us in a court in Miami, they’re going to lose.”", None),
 ]
 
 

@@ -164,7 +164,8 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
             if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in _lexicon()):
                 return True
             # ... but a plural common noun there is a crowd, not a name ("Pollsters say ...")
-            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag != "NNS"
+            # and an opening participle is a clause ("Having announced that ...", not a person called Having)
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag not in ("NNS", "VBG")
         return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")

@@ -46,6 +46,7 @@ _TRAILING = re.compile(
 _EVIDENCE = frozenset("found finds showed shows show".split())
 MIN_CONTENT_WORDS = 2
 _CLAUSE_OPENERS = frozenset("that if whether because although though while since unless once".split())
+_GOVERNMENT = frozenset("government authorities officials".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople representative statement".split())
 # Words that stand where a source would but name none.
 _NOT_SOURCES = frozenset("i we you me us which that this these those there".split())
@@ -57,6 +58,8 @@ _SUBORDINATORS = frozenset("who whom whose which that when while because if alth
                            "unless until after before".split())
 # Verb forms the tagger often reads as nouns after a plural ("leaders hope").
 _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt worry wish want".split())
+# Words that open a clause the main clause follows ("While Clinton has condemned it, the groups say ...").
+_OPENING_SUBORDINATORS = frozenset("while though although after when because since if once before unless whereas".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
@@ -213,6 +216,10 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
             return _make(text, cue, (content,), stance, after, actors) if content else None
     source, source_index = _source_before(doc, sentence, k, actors, context)
+    if source is not None and source.speaker and (outer := _nested_pronoun(text, tokens, source, source_index)) is not None:
+        # "About 4 in 10 say they want ...": "they" is whoever says it (here no actor), not the Democrats
+        reporter, _ = _source_before(doc, sentence, outer, actors, context)
+        source = speakers.Source(source.span, reporter.speaker if reporter else None)
     if source is not None:
         if _ALLEGATION_BEFORE.search(text[sentence.start:source.span[0]]):
             return _denial(doc, sentence, cue, source, stance, earlier)
@@ -231,6 +238,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             k, stance = participle  # "..., he said, adding that ...": the participle reports what follows it
             cue = tokens[k]
         after = _content_after(text, tokens, k, sentence.end) if content is None else None
+        if after and _in_side_clause(tokens, np_start):
+            after = _to_comma(text, after)  # "While Clinton condemned X, the groups say ...": theirs, not hers
         if after and np_start > 0 and tokens[np_start - 1].text == "," and text[cue.end:after[0]].strip() == ",":
             # "At one point, she said, she was considering it": what was said stands on both sides
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
@@ -247,6 +256,50 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+def _nested_pronoun(text: str, tokens: tuple[Token, ...], source: speakers.Source, index: int) -> int | None:
+    """A pronoun that opens what someone else reports ("About 4 in 10 say they want", "officials said
+    they believed") stands for that reporter, not for an actor read from earlier sentences: the index
+    of the reporting verb, or None."""
+    if text[source.span[0]:source.span[1]].lower() not in _SUBJECT_PRONOUNS or index < 1:
+        return None
+    j = index - 1
+    if tokens[j].lower == "that" and j > 0:
+        j -= 1
+    if j > 0 and tokens[j - 1].lower in _CLAUSE_LINKS or tokens[j].tag == "VBG":
+        return None  # "... but said he", "..., saying she": the sentence's subject, which the pronoun found
+    return j if tokens[j].lower in STANCE_OF_VERB and tokens[j].tag.startswith(("VB", "NN")) else None
+
+
+def _in_side_clause(tokens: tuple[Token, ...], np_start: int) -> bool:
+    """The source stands in a clause that the main clause follows: an opening subordinate clause
+    ("Though Kaine has described himself as ..., the Huffington Post reported") or a relative clause
+    between commas ("Barkley, who said he votes Democratic, said ..."). What it reports ends at the
+    comma; the words after it belong to the main clause and its own source."""
+    if np_start <= 0:
+        return False
+    if tokens[np_start].lower in ("who", "which") and tokens[np_start - 1].text == ",":
+        return True
+    i = 0
+    while i < np_start and tokens[i].lower in _CLAUSE_LINKS | {"even"}:
+        i += 1
+    if i >= np_start or tokens[i].lower not in _OPENING_SUBORDINATORS:
+        return False
+    between = tokens[i + 1:np_start]
+    commas = sum(t.text == "," for t in between)
+    return commas == 0 or (commas == 2 and between[0].text == ",")  # "Though, as a senator, Kaine has ..."
+
+
+def _to_comma(text: str, content: Span) -> Span | None:
+    """``content`` up to its first comma; None when too little is left."""
+    comma = text.find(",", content[0], content[1])
+    if comma < 0:
+        return content
+    end = comma
+    while end > content[0] and text[end - 1].isspace():
+        end -= 1
+    return (content[0], end) if len(text[content[0]:end].split()) >= MIN_CONTENT_WORDS else None
 
 
 def _rest_of_sentence(text: str, start: int, end: int) -> Span | None:
@@ -390,7 +443,7 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         of_place = _person_of_place(tokens, first, named, actors)
         if of_place:
             return of_place
-        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at") and tokens[first - 1].tag in ("IN", "TO"):
+        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at", "in") and tokens[first - 1].tag in ("IN", "TO"):
             return _speaking_for(doc, sentence, first - 1, named, actors)
         return named, first
     if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
@@ -528,7 +581,8 @@ def _speaking_for(doc: Doc, sentence: Sentence, prep: int, named: speakers.Sourc
         i -= 1
     span = (tokens[i].start, named.span[1])
     actor = actors.get(named.speaker)
-    speaks_for = head in _SPOKESPEOPLE and actor is not None and actor.kind != "person"
+    speaks_for = actor is not None and actor.kind != "person" and (
+        head in _SPOKESPEOPLE or head in _GOVERNMENT and tokens[prep].lower == "in")  # "the government in Beijing"
     return speakers.Source(span, named.speaker if speaks_for else None), i
 
 

@@ -34,6 +34,8 @@ _UNKNOWN_SOURCE_AFTER = re.compile(
 )
 # The rest of an attribution sentence before the quote goes on: " of the New York delegation. "
 _REST_OF_ATTRIBUTION = re.compile(r"[^.!?“”\"\n]{0,120}[.,:]\s*")
+# A clause with a subject of its own after a comma: ", Rubio fired back", ", he said".
+_NEW_SUBJECT = re.compile(r",\s+(?:[A-Z][\w’'.-]+|he|she|they|the\s+\w+)\s+[a-z]+")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
 # Quotes shorter than this are published only when a cue stands right next to them.
@@ -241,7 +243,9 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         return None
     offset = p_start + clause_start
     if m := _CUE_BEFORE.search(head_clause):
-        source = speakers.backward(text, offset + m.start(1), actors, p_start)
+        # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
+        participle = m.group(1).lower().endswith("ing")
+        source = speakers.backward(text, offset + m.start(1), actors, p_start, apposition=not participle)
         if source and source.span[0] >= offset:
             return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
     if m := _ACCORDING_BEFORE.search(head_clause):
@@ -283,6 +287,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
     for claim in sorted((c for c in claims if c.cue and _speech(text, c.cue)), key=lambda c: c.cue[0], reverse=True):
         if claim.speaker and window_start - 400 <= claim.cue[0] < first:
             between = text[claim.content[-1][1]:first]
+            if _NEW_SUBJECT.search(between) and not re.search(r"[.!?]", between):
+                return None  # "When Trump suggested X, Rubio fired back:": the colon's clause has its own subject
             if between.count(".") + between.count("!") + between.count("?") <= 1:
                 return Quote(span.content, claim.speaker, claim.source, claim.cue)
             return None
