@@ -4,6 +4,17 @@ import pytest
 
 from .conftest import analyse_text
 
+
+def assert_claim(text: str, speaker: str | None, cue: str, content: str, stance: str) -> None:
+    """The claim with this cue in ``text`` has this speaker (None: unattributed), content and stance."""
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
+    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert claim.stance == stance
+
+
 CASES = [
     # (text, source actor, cue, content, stance, target names)
     ("Sergei Shoigu said that rebels had been attacking civilians in Aleppo.",
@@ -80,12 +91,7 @@ MORE = [
 
 @pytest.mark.parametrize("text,source,cue,content,stance", MORE)
 def test_more_reported_speech_patterns(text, source, cue, content, stance):
-    analysis = analyse_text(text)
-    t = analysis.article.text
-    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
-    assert analysis.actor(claim.speaker).name == source
-    assert t[claim.content[0][0]:claim.content[-1][1]] == content
-    assert claim.stance == stance
+    assert_claim(text, source, cue, content, stance)
 
 
 @pytest.mark.parametrize("text", [
@@ -199,12 +205,7 @@ PATTERNS = [
 
 @pytest.mark.parametrize("text,source,cue,content,stance", PATTERNS)
 def test_patterns_from_polnear(text, source, cue, content, stance):
-    analysis = analyse_text(text)
-    t = analysis.article.text
-    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
-    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == source
-    assert t[claim.content[0][0]:claim.content[-1][1]] == content
-    assert claim.stance == stance
+    assert_claim(text, source, cue, content, stance)
 
 
 @pytest.mark.parametrize("text", [
@@ -402,12 +403,7 @@ BELIEFS = [
 
 @pytest.mark.parametrize("text,speaker,cue,content,stance", BELIEFS)
 def test_beliefs_and_wishes(text, speaker, cue, content, stance):
-    analysis = analyse_text(text)
-    t = analysis.article.text
-    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
-    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
-    assert t[claim.content[0][0]:claim.content[-1][1]] == content
-    assert claim.stance == stance
+    assert_claim(text, speaker, cue, content, stance)
 
 
 NOUN_CUES = [
@@ -427,12 +423,7 @@ NOUN_CUES = [
 
 @pytest.mark.parametrize("text,speaker,cue,content,stance", NOUN_CUES)
 def test_noun_cues(text, speaker, cue, content, stance):
-    analysis = analyse_text(text)
-    t = analysis.article.text
-    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
-    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
-    assert t[claim.content[0][0]:claim.content[-1][1]] == content
-    assert claim.stance == stance
+    assert_claim(text, speaker, cue, content, stance)
 
 
 @pytest.mark.parametrize("text", [
@@ -531,12 +522,7 @@ SUPPORT_AND_NAMING = [
 
 @pytest.mark.parametrize("text,speaker,cue,content,stance", SUPPORT_AND_NAMING)
 def test_support_and_naming(text, speaker, cue, content, stance):
-    analysis = analyse_text(text)
-    t = analysis.article.text
-    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]].lower() == cue)
-    assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
-    assert t[claim.content[0][0]:claim.content[-1][1]] == content
-    assert claim.stance == stance
+    assert_claim(text, speaker, cue, content, stance)
 
 
 @pytest.mark.parametrize("text", ["Donald Trump called him on Monday.", "When asked whom she supported, Ms. Sherry smiled."])
