@@ -24,6 +24,11 @@ CASES = [
     # ... but with no woman named, such a person is still the one "he" or "she" stands for
     ("Bernie Sanders spoke in Ohio. “We will win the state,” he said.", "Bernie Sanders", "said",
      "“We will win the state,”"),
+    # a place that describes the speaker is not the speaker: these went to Virginia and Idaho
+    ("“We will not back Donald Trump,” said Virginia delegate Beau Correll.", "Beau Correll", "said",
+     "“We will not back Donald Trump,”"),
+    ("“The race is over for now,” said Idaho businessman Frank VanderSloot.", "Frank VanderSloot", "said",
+     "“The race is over for now,”"),
     # nobody named: unattributed, never guessed
     ("“Nobody knows what happens next,” said a witness.", None, "said", "“Nobody knows what happens next,”"),
     ("“Nobody knows what happens next.”", None, None, "“Nobody knows what happens next.”"),

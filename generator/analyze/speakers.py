@@ -42,6 +42,9 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
     pos = start
     for _ in range(6):  # titles and modifiers before a name: "Gov. Kasich", "Malaysian Defence Minister X"
         mention = actors.mention_at(pos)
+        if mention and (person := _person_after_noun(text, mention[1], actors)) is not None:
+            pos = person  # "said Virginia delegate Beau Correll": the delegate, not Virginia
+            continue
         if mention and not _modifies(text, mention[1]):
             if text.startswith(("’s", "'s"), mention[1]):
                 return None  # "Clinton's aide": someone else
@@ -55,6 +58,29 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
     if m := _ROLE_AFTER.match(text, start):
         return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors, text))
     return None
+
+
+_NOUN_AFTER_NAME = re.compile(r"[ \t]+((?:[a-z][a-z’'-]*[ \t]+){1,2})(?=[A-Z])")
+_NOT_NOUNS = frozenset("a an the and or but of in on at to for from by with as about after before during "
+                       "when while said says told added who which that this last next".split())
+
+
+def _person_after_noun(text: str, end: int, actors: ActorIndex) -> int | None:
+    """Where a person's name starts when the name ending at ``end`` modifies a common noun that
+    comes before it: "Virginia delegate Beau Correll", "Idaho businessman Frank VanderSloot"."""
+    m = _NOUN_AFTER_NAME.match(text, end)
+    if not m or not all(w not in _NOT_NOUNS and _is_noun(w) for w in m.group(1).split()):
+        return None
+    after = actors.mention_at(m.end())
+    actor = actors.get(after[2]) if after else None
+    return m.end() if actor is not None and actor.kind == "person" else None
+
+
+def _is_noun(word: str) -> bool:
+    """A common noun in the tagger's lexicon ("delegate", "businessman"), not a verb ("praised")."""
+    from .nlp import _parser
+
+    return _parser().lexicon.get(word, "").startswith("NN")
 
 
 def _modifies(text: str, end: int) -> bool:
