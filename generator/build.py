@@ -500,11 +500,10 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
         with _no_interrupt():  # so a Ctrl-C cannot fall between creating it and owning it
             staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".newsreport-building",
                                             dir=final.parent))
-        if incremental:
-            # copy2 keeps the time stamps MkDocs compares with the pages' to skip unchanged ones
-            shutil.copytree(final, staging, symlinks=True, dirs_exist_ok=True)
-            (staging / SITE_STAMP).unlink(missing_ok=True)
         config.site_dir = str(staging)
+        # The plugin copies the site into the staging folder once the pages are generated (so the
+        # copy does not compete with the generator), before MkDocs writes anything.
+        plugin.site_seed = final if incremental else None
         config.plugins.on_startup(command="build", dirty=incremental)
         try:
             build(config, dirty=incremental)
@@ -512,6 +511,7 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
             raise ConfigError(f"MkDocs build failed: {exc}") from exc
         finally:
             config.plugins.on_shutdown()
+            plugin.site_seed = None
         if frame is not None:
             (staging / SITE_STAMP).write_text(json.dumps({"format": 1, "frame": frame}), encoding="utf-8")
         with _no_interrupt():
@@ -526,6 +526,13 @@ def build_site(config_file: str | Path = "mkdocs.yml", *, seeds: str | Path | No
 
 SITE_STAMP = ".newsreport.site.json"
 """In a site built by :func:`build_site`: the frame it was built with."""
+
+
+def seed_site(site: Path, folder: Path) -> None:
+    """Copy the last site into the folder an update is built in, time stamps kept (MkDocs compares
+    them with the pages' to skip unchanged ones)."""
+    shutil.copytree(site, folder, symlinks=True, dirs_exist_ok=True)
+    (folder / SITE_STAMP).unlink(missing_ok=True)
 
 
 def site_frame(config_path: Path, config) -> str | None:

@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .build import BuildReport, generate, generated_folders, only_generated, prune_site
+from .build import BuildReport, generate, generated_folders, only_generated, prune_site, seed_site
 from .errors import NewsreportError
 from .memory import forget_html, forget_markdown, release_free_memory
 
@@ -45,6 +45,9 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
     dirty = False
     """``mkdocs serve --dirty`` / ``build --dirty``: MkDocs rebuilds only pages whose file changed."""
     _outputs: frozenset[str] = frozenset()
+    site_seed: Path | None = None
+    """``newsreport build`` updating a site: the site to copy into ``site_dir`` once the pages are
+    generated, so MkDocs builds only what changed on top of it."""
     previous_site: Path | None = None
     """The site of the last build, when this one is built elsewhere (``newsreport build`` builds
     beside it and swaps): search shards that did not change are copied from it."""
@@ -69,6 +72,8 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         except NewsreportError as exc:
             raise PluginError(str(exc)) from exc
         release_free_memory()  # the corpus and the rendered pages, before MkDocs reads the pages
+        if self.site_seed is not None:
+            seed_site(self.site_seed, Path(config.site_dir))
         r = self.report
         log.info("%d articles (%d analysed, %d from cache), %d pages (%d written, %d removed), %d skipped; "
                  "analysis %.2f s, render %.2f s", r.articles, r.analysed, r.cached, r.pages, r.written,
