@@ -51,23 +51,7 @@ def analyze_many(articles: Sequence[Article], *, jobs: int | None = None, schedu
                  on_done: Callable[[int], None] | None = None) -> list[Outcome]:
     """Analyse ``articles``; ``jobs`` local processes (default: all cores), or the Dask cluster at
     ``scheduler`` when one is given. Results come back in the order of ``articles``."""
-    done = on_done or (lambda n: None)
-    if scheduler:
-        return _on_dask(articles, scheduler, done)
-    jobs = min(jobs or default_jobs(), max(1, len(articles) // MIN_PER_PROCESS))
-    if jobs <= 1:
-        results = []
-        for article in articles:
-            results.append(analyze_one(article))
-            done(1)
-        return results
-    chunk = max(1, min(32, len(articles) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = []
-        for outcome in pool.map(analyze_one, articles, chunksize=chunk):
-            results.append(outcome)
-            done(1)
-        return results
+    return list(analyze_each(articles, expected=len(articles), jobs=jobs, scheduler=scheduler, on_done=on_done))
 
 
 def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None = None,
@@ -77,11 +61,11 @@ def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None
     so reading the files and storing the results overlap the analysis instead of preceding and
     following it. ``expected`` (about how many articles) decides how many processes to start."""
     done = on_done or (lambda n: None)
+    if scheduler:
+        yield from _on_dask(list(articles), scheduler, done)
+        return
     jobs = min(jobs or default_jobs(), max(1, expected // MIN_PER_PROCESS))
-    if scheduler or jobs <= 1:
-        if scheduler:
-            yield from analyze_many(list(articles), jobs=jobs, scheduler=scheduler, on_done=on_done)
-            return
+    if jobs <= 1:
         for article in articles:
             yield analyze_one(article)
             done(1)
@@ -96,15 +80,17 @@ def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None
                 pending.append(pool.submit(analyze_batch, batch))
                 batch = []
             while pending and pending[0].done():
-                outcomes = pending.popleft().result()
-                done(len(outcomes))
-                yield from outcomes
+                yield from _collect(pending.popleft(), done)
         if batch:
             pending.append(pool.submit(analyze_batch, batch))
         while pending:
-            outcomes = pending.popleft().result()
-            done(len(outcomes))
-            yield from outcomes
+            yield from _collect(pending.popleft(), done)
+
+
+def _collect(future, done: Callable[[int], None]) -> list[Outcome]:
+    outcomes = future.result()
+    done(len(outcomes))
+    return outcomes
 
 
 def _batches(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:

@@ -103,12 +103,12 @@ def pattern_words(words: Iterable[str]) -> Iterable[str]:
     """Tokens as pattern's sentiment sees them: lower case, curly apostrophes straight, "n't"
     split off ("didn't" -> "did", "n't")."""
     for word in words:
-        word = word.lower().replace("’", "'")
-        if word.endswith("n't") and len(word) > 3:
-            yield word[:-3]
-            yield "n't"
-        else:
-            yield word
+        yield from _pattern_word(word.lower())
+
+
+def _pattern_word(lower: str) -> list[str]:
+    word = lower.replace("’", "'")
+    return [word[:-3], "n't"] if word.endswith("n't") and len(word) > 3 else [word]
 
 
 class TokenText:
@@ -120,11 +120,8 @@ class TokenText:
         self.words = words = [t.lower for t in tokens]
         special = [k for k, w in enumerate(words) if "’" in w or w.endswith("n't")]
         for k in reversed(special):  # few: edit those in place
-            word = words[k].replace("’", "'")
-            words[k] = word
-            if word.endswith("n't") and len(word) > 3:
-                words[k:k + 1] = [word[:-3], "n't"]
-                starts.insert(k, starts[k])
+            words[k:k + 1] = parts = _pattern_word(words[k])
+            starts[k:k + 1] = [starts[k]] * len(parts)
 
     def within(self, spans: Sequence[Span]) -> list[str]:
         out: list[str] = []
