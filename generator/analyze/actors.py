@@ -199,6 +199,8 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
 
 def _shouting(tokens: tuple[Token, ...]) -> bool:
     """A headline or dateline in capitals: every word looks like a name there."""
+    if not any(t.text.isupper() for t in tokens):
+        return False  # most sentences: no word in capitals at all
     words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
     return bool(words) and len([w for w in words if w.isupper()]) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
 
@@ -535,6 +537,8 @@ _PLAYS_BEFORE = re.compile(r"(?:\bbeat|\bbeating|\bagainst|\bdrew with|\blost to
 def _plays(m: _Mention, text: str) -> bool:
     """A team in a sports report: "Chelsea beat Arsenal", "Ajax 2 PSV 1"."""
     after = text[m.end:m.end + 12]
+    if not _PLAYS_AFTER.match(after):
+        return False  # most mentions: decided without counting the scores on the line
     before = text[max(0, m.start - 14):m.start]
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)

@@ -74,6 +74,8 @@ def words_sentiment(words: Iterable[str]) -> Sentiment:
             modifier = word if word in modifiers else None
             negation = word if word in NEGATIONS else None
             continue
+        if negation is None and modifier is None and word.isalpha() and word not in NEGATIONS:
+            continue  # most words: nothing below applies to a plain word with no state to carry
         if word in NEGATIONS:
             negation = word
         elif negation and len(word.strip("'")) > 1:
