@@ -57,6 +57,9 @@ class ActorIndex:
     subjects: frozenset[tuple[int, int]] = frozenset()
     """Mentions that stand where a subject stands ("Etzioni criticises", "Makarov, 50, claims"):
     the antecedents a pronoun may take."""
+    quoted: tuple[tuple[int, int], ...] = ()
+    """The article's quotations, marks included, sorted: a person named only inside one is not who a
+    "he" or "she" outside it stands for."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -107,6 +110,8 @@ class ActorIndex:
             if actor and actor.kind in wanted:
                 if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
                     continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
+                if self._quoted_elsewhere(s, e, before):
+                    continue  # '“... Hillary Clinton called ...,” Sanders said. “...,” she continued': Sanders
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
@@ -118,6 +123,14 @@ class ActorIndex:
                     continue
                 return actor_id
         return unsure
+
+    def _quoted_elsewhere(self, start: int, end: int, at: int) -> bool:
+        """The mention ``[start, end)`` lies inside a quotation that does not hold ``at``."""
+        i = bisect.bisect_right(self.quoted, start, key=lambda q: q[0]) - 1  # the last quotation opening by ``start``
+        if i < 0:
+            return False
+        q_start, q_end = self.quoted[i]
+        return end <= q_end and not q_start <= at < q_end
 
     def get(self, actor_id: str | None) -> Actor | None:
         for actor in self.actors:
@@ -133,8 +146,8 @@ class ActorIndex:
         return found[0] if len(found) == 1 else None
 
 
-def find_actors(doc: Doc) -> ActorIndex:
-    """Find, classify and merge the actors of an article."""
+def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
+    """Find, classify and merge the actors of an article; ``quoted`` are its quotations' spans."""
     mentions: list[_Mention] = []
     role_refs: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
@@ -144,7 +157,7 @@ def find_actors(doc: Doc) -> ActorIndex:
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
-    return replace(index, subjects=_subject_spans(doc, index))
+    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)))
 
 
 # --- finding mentions -------------------------------------------------------------------------
