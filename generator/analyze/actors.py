@@ -20,7 +20,8 @@ from ..model import Actor
 from .gazetteer import canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
-    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
+    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
+    SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
@@ -253,6 +254,9 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             run.pop()
         if not run:
             continue
+        if run[0].index > 0 and tokens[run[0].index - 1].text == "The" and f"The {_join(run)}" in PUBLICATIONS:
+            yield _mention([tokens[run[0].index - 1], *run], "organization", False)  # "The Hill", not a Mr Hill
+            continue
         first = run[0].index == 0 or tokens[run[0].index - 1].text in "“\"‘'("
         of = next((n for n, t in enumerate(run) if t.lower == "of"), None)
         if of and of < len(run) - 1 and _join(run[of + 1:]) in places() and (
@@ -336,6 +340,8 @@ def _classify(name: list[Token]) -> str | None:
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
             and len(words[0].rstrip(".")) > 1 and words[0].lower() not in _lexicon():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
+    if words[0] in KNOWN_ORGS and " ".join(words[1:]) in places():
+        return "organization"  # "POLITICO Massachusetts", "BBC Scotland": an organisation's branch
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
             and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "person"
