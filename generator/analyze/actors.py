@@ -271,10 +271,11 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
 def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool,
                role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     words = [t.text for t in run]
-    if any(w.lower() in ORG_CUES for w in words[1:]) or " ".join(words) in KNOWN_ORGS:
+    cut = max((k for k, t in enumerate(run[:-1]) if t.lower in ROLE_HEADS or t.lower.rstrip(".") in HONORIFICS), default=-1)
+    org_cue = any(w.lower() in ORG_CUES for w in words[1:])
+    if " ".join(words) in KNOWN_ORGS or (org_cue and not _named_after_role(run[cut + 1:])):
         yield _mention(run, _org_or_place(run), sentence_start)
         return
-    cut = max((k for k, t in enumerate(run[:-1]) if t.lower in ROLE_HEADS or t.lower.rstrip(".") in HONORIFICS), default=-1)
     honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
     role_tokens, name = run[:cut + 1], run[cut + 1:]
     if run[-1].lower in ROLE_HEADS and cut < 0:
@@ -307,6 +308,15 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         guess = first_name(mention.name.split()[0])
         mention.gender = guess if guess in ("male", "female") else None
     yield mention
+
+
+def _named_after_role(name: list[Token]) -> bool:
+    """What follows a role is a name, not more of an organisation's name: in "State Senate President
+    Steve Sweeney" the organisation cue "Senate" belongs to the role; in "Massachusetts General
+    Hospital" the cue ends the name."""
+    words = [t.text for t in name]
+    return bool(words) and words[0][:1].isupper() and words[-1].lower() not in ROLE_HEADS \
+        and not any(w.lower() in ORG_CUES for w in words) and _join(name) not in KNOWN_ORGS and _join(name) not in places()
 
 
 def _mention(tokens: list[Token], kind: str | None, sentence_start: bool) -> _Mention:
@@ -360,8 +370,13 @@ def _org_or_place(run: list[Token]) -> str:
 
 
 def _org_tokens(tokens: list[Token]) -> Iterator[_Mention]:
-    """Organisations named inside a role ("UN" in "UN HCHR Spokeswoman")."""
-    for tok in tokens:
+    """Organisations named inside a role: "UN" in "UN HCHR Spokeswoman", "Republican National
+    Committee" in "Republican National Committee Chairman"."""
+    named = max((k for k in range(1, len(tokens) - 1) if tokens[k].lower in ORG_CUES and tokens[k].lower != "press"
+                 and tokens[k + 1].lower in ROLE_HEADS), default=0)  # "press secretary" is a role of its own
+    if named:
+        yield _mention(tokens[:named + 1], _org_or_place(tokens[:named + 1]), False)
+    for tok in tokens[named + 1:] if named else tokens:
         if tok.text in KNOWN_ORGS or tok.text in ORG_ALIASES:
             yield _mention([tok], "organization", False)
 
