@@ -109,6 +109,23 @@ def test_attribution_regressions(text, speaker):
     assert (actor.name if actor else None) == speaker
 
 
+LAST_SPEAKER = [
+    # a person named only inside a quotation is not who "she" after a later quote stands for: both
+    # went to Hillary Clinton (PolNeAR, huff-post_2016-07-28_charleston-church-shooting-survi)
+    (("Felicia Sanders spoke on Wednesday. “After that day, Hillary Clinton called on lawmakers to act,” Sanders said. "
+      "“No one should feel what I have seen,” she continued."), "Felicia Sanders"),
+    (("A survivor spoke on Wednesday. “After that day, Hillary Clinton called on lawmakers to act,” the survivor said. "
+      "“No one should feel what I have seen,” she continued."), None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", LAST_SPEAKER)
+def test_speaker_of_the_last_quote(text, speaker):
+    analysis = analyse_text(text)
+    actor = analysis.actor(analysis.quotes[-1].speaker)
+    assert (actor.name if actor else None) == speaker
+
+
 def test_pronoun_finds_its_speaker_in_an_earlier_paragraph():
     analysis = analyse_text("Ted Sexton spent a year at the rallies.\n\n“These people were comfortable in their anger,” he said.")
     assert analysis.actor(analysis.quotes[0].speaker).name == "Ted Sexton"

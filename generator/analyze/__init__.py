@@ -13,16 +13,16 @@ from .quotes import find_quotes, quote_spans
 from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
 
 
 def analyze(article: Article) -> Analysis:
     """Extract actors, direct quotes, claims and sentiment from one article."""
     text = article.text
     doc = process(text, article.paragraphs)
-    actors = find_actors(doc)
     marks = quote_spans(text, article.paragraphs)
     quoted = [span for q in marks for span in q.content]
+    actors = find_actors(doc, quoted)
     body_claims = list(find_claims(doc, actors, quoted))
     claims = [*headline_claims(text, article.title_span, actors), *body_claims]
     # a headline's claim is not "the sentence before" a quote in the first paragraph

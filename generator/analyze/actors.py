@@ -20,7 +20,8 @@ from ..model import Actor
 from .gazetteer import canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
-    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, QUOTE_CUES, ROLE_HEADS, SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
+    EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
+    SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
@@ -57,6 +58,9 @@ class ActorIndex:
     subjects: frozenset[tuple[int, int]] = frozenset()
     """Mentions that stand where a subject stands ("Etzioni criticises", "Makarov, 50, claims"):
     the antecedents a pronoun may take."""
+    quoted: tuple[tuple[int, int], ...] = ()
+    """The article's quotations, marks included, sorted: a person named only inside one is not who a
+    "he" or "she" outside it stands for."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -107,6 +111,8 @@ class ActorIndex:
             if actor and actor.kind in wanted:
                 if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
                     continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
+                if self._quoted_elsewhere(s, e, before):
+                    continue  # '“... Hillary Clinton called ...,” Sanders said. “...,” she continued': Sanders
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
@@ -118,6 +124,14 @@ class ActorIndex:
                     continue
                 return actor_id
         return unsure
+
+    def _quoted_elsewhere(self, start: int, end: int, at: int) -> bool:
+        """The mention ``[start, end)`` lies inside a quotation that does not hold ``at``."""
+        i = bisect.bisect_right(self.quoted, start, key=lambda q: q[0]) - 1  # the last quotation opening by ``start``
+        if i < 0:
+            return False
+        q_start, q_end = self.quoted[i]
+        return end <= q_end and not q_start <= at < q_end
 
     def get(self, actor_id: str | None) -> Actor | None:
         for actor in self.actors:
@@ -133,8 +147,8 @@ class ActorIndex:
         return found[0] if len(found) == 1 else None
 
 
-def find_actors(doc: Doc) -> ActorIndex:
-    """Find, classify and merge the actors of an article."""
+def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
+    """Find, classify and merge the actors of an article; ``quoted`` are its quotations' spans."""
     mentions: list[_Mention] = []
     role_refs: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
@@ -144,7 +158,7 @@ def find_actors(doc: Doc) -> ActorIndex:
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
-    return replace(index, subjects=_subject_spans(doc, index))
+    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)))
 
 
 # --- finding mentions -------------------------------------------------------------------------
@@ -240,6 +254,9 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             run.pop()
         if not run:
             continue
+        if run[0].index > 0 and tokens[run[0].index - 1].text == "The" and f"The {_join(run)}" in PUBLICATIONS:
+            yield _mention([tokens[run[0].index - 1], *run], "organization", False)  # "The Hill", not a Mr Hill
+            continue
         first = run[0].index == 0 or tokens[run[0].index - 1].text in "“\"‘'("
         of = next((n for n, t in enumerate(run) if t.lower == "of"), None)
         if of and of < len(run) - 1 and _join(run[of + 1:]) in places() and (
@@ -254,10 +271,11 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
 def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool,
                role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     words = [t.text for t in run]
-    if any(w.lower() in ORG_CUES for w in words[1:]) or " ".join(words) in KNOWN_ORGS:
+    cut = max((k for k, t in enumerate(run[:-1]) if t.lower in ROLE_HEADS or t.lower.rstrip(".") in HONORIFICS), default=-1)
+    org_cue = any(w.lower() in ORG_CUES for w in words[1:])
+    if " ".join(words) in KNOWN_ORGS or (org_cue and not _named_after_role(run[cut + 1:])):
         yield _mention(run, _org_or_place(run), sentence_start)
         return
-    cut = max((k for k, t in enumerate(run[:-1]) if t.lower in ROLE_HEADS or t.lower.rstrip(".") in HONORIFICS), default=-1)
     honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
     role_tokens, name = run[:cut + 1], run[cut + 1:]
     if run[-1].lower in ROLE_HEADS and cut < 0:
@@ -292,6 +310,15 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
     yield mention
 
 
+def _named_after_role(name: list[Token]) -> bool:
+    """What follows a role is a name, not more of an organisation's name: in "State Senate President
+    Steve Sweeney" the organisation cue "Senate" belongs to the role; in "Massachusetts General
+    Hospital" the cue ends the name."""
+    words = [t.text for t in name]
+    return bool(words) and words[0][:1].isupper() and words[-1].lower() not in ROLE_HEADS \
+        and not any(w.lower() in ORG_CUES for w in words) and _join(name) not in KNOWN_ORGS and _join(name) not in places()
+
+
 def _mention(tokens: list[Token], kind: str | None, sentence_start: bool) -> _Mention:
     name = _join(tokens)
     return _Mention(tokens[0].start, tokens[-1].end, name, kind, sentence_start=sentence_start and len(tokens) == 1)
@@ -323,6 +350,8 @@ def _classify(name: list[Token]) -> str | None:
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
             and len(words[0].rstrip(".")) > 1 and words[0].lower() not in _lexicon():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
+    if words[0] in KNOWN_ORGS and " ".join(words[1:]) in places():
+        return "organization"  # "POLITICO Massachusetts", "BBC Scotland": an organisation's branch
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
             and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "person"
@@ -341,8 +370,13 @@ def _org_or_place(run: list[Token]) -> str:
 
 
 def _org_tokens(tokens: list[Token]) -> Iterator[_Mention]:
-    """Organisations named inside a role ("UN" in "UN HCHR Spokeswoman")."""
-    for tok in tokens:
+    """Organisations named inside a role: "UN" in "UN HCHR Spokeswoman", "Republican National
+    Committee" in "Republican National Committee Chairman"."""
+    named = max((k for k in range(1, len(tokens) - 1) if tokens[k].lower in ORG_CUES and tokens[k].lower != "press"
+                 and tokens[k + 1].lower in ROLE_HEADS), default=0)  # "press secretary" is a role of its own
+    if named:
+        yield _mention(tokens[:named + 1], _org_or_place(tokens[:named + 1]), False)
+    for tok in tokens[named + 1:] if named else tokens:
         if tok.text in KNOWN_ORGS or tok.text in ORG_ALIASES:
             yield _mention([tok], "organization", False)
 

@@ -210,6 +210,13 @@ KNOWN_ORGS = _words(
     "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Whitehall "
     "Congress Parliament Commons Ofcom Ofsted MI5 MI6 Sinn Fein Fatah"
 )
+# News organisations whose names read as a common word or a person's name: "told POLITICO",
+# "The Hill reported". A name that opens with "The" is one only with its capitalised "The".
+PUBLICATIONS = frozenset({
+    "Politico", "POLITICO", "BuzzFeed", "Newsmax", "USA Today", "USA TODAY", "Daily Beast", "Daily Caller",
+    "National Review", "The Hill", "The Nation", "The Intercept", "The Blaze", "The Atlantic",
+})
+KNOWN_ORGS |= PUBLICATIONS
 ORG_ALIASES = {
     "UN": "United Nations", "U.N.": "United Nations", "EU": "European Union",
     "E.U.": "European Union", "Nato": "NATO", "Opec": "OPEC", "Unicef": "UNICEF",

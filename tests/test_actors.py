@@ -1,0 +1,42 @@
+"""Actors: one line of text -> the kind (and roles) of a named actor."""
+
+import pytest
+
+from .conftest import analyse_text
+
+KINDS = [
+    # (text, actor name, kind)
+    # a news organisation named after a place, after a verb of saying: was a person (PolNeAR train,
+    # politico_2016-07-27_charter-supporters-make-their-ca)
+    ("“This question is a wolf in sheep’s clothing,” Tolman told POLITICO Massachusetts earlier this week.",
+     "POLITICO Massachusetts", "organization"),
+    # "The Hill" is a newspaper, not a Mr Hill (west-journal_2016-03-03_trump-just-responded-to-rubio-s-)
+    ("Rubio’s comments came on Sunday, The Hill reported.", "The Hill", "organization"),
+    ("Paul Ryan told USA TODAY that the bill was dead.", "USA TODAY", "organization"),
+    # an organisation cue that ends the name keeps it an organisation, whatever role word ("General") stands before
+    ("Doctors at Massachusetts General Hospital said the drug worked.", "Massachusetts General Hospital", "organization"),
+    ("Senators returned to Capitol Hill on Monday, Paul Ryan said.", "Capitol Hill", "place"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", KINDS)
+def test_actor_kind(text, name, kind):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) == kind, kinds
+
+
+ROLES = [
+    # (text, person, roles)
+    # an organisation cue inside the role ("Senate") made the whole run an organisation (PolNeAR train,
+    # politico_2016-07-06_atlantic-city-officials-welcome-)
+    ("State Senate President Steve Sweeney, who also serves as a top official, said the plan would fail.",
+     "Steve Sweeney", ("State Senate President",)),
+    ("Republican National Committee Chairman Reince Priebus said the party was united.",
+     "Reince Priebus", ("Republican National Committee Chairman",)),
+]
+
+
+@pytest.mark.parametrize("text,name,roles", ROLES)
+def test_person_after_a_role_that_names_an_organisation(text, name, roles):
+    people = {a.name: a.roles for a in analyse_text(text).actors if a.kind == "person"}
+    assert people.get(name) == roles, people
