@@ -100,8 +100,7 @@ def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int |
                                                    "report this as a bug with the file attached"))
                 continue
             if cache is not None:
-                cache.put(outcome)
-                cache.remember(file, signature, outcome)
+                cache.remember(file, signature, outcome, cache.put(outcome))
             results[i] = outcome
     finally:
         progress.close()

@@ -1,12 +1,14 @@
 """The analysis cache: an unchanged article is not analysed again.
 
-One JSON file per article, named by a key made from everything the analysis depends on: the article
+One file per article, named by a key made from everything the analysis depends on: the article
 as ingested (its text, path, id, headline and paragraph spans, front matter), ``ANALYZER_VERSION``,
 the JSON schema version, and a fingerprint of the analyser itself (the bytes of every file in
 ``generator/analyze/`` and the versions of the language libraries it calls), so an edited rule or
-lexicon invalidates the cache even when nobody remembered to bump ``ANALYZER_VERSION``. An entry also carries a checksum of its payload; an entry that cannot
-be read, fails its checksum, was written by another version or does not describe the article it is
-asked for is a miss, and the fresh result overwrites it. The cache is never trusted, only used.
+lexicon invalidates the cache even when nobody remembered to bump ``ANALYZER_VERSION``. An entry is
+a kept file (:mod:`.store`: a checksum, then the analysis as plain tuples in marshal form, which
+loads without running code and is written and read several times faster than JSON); an entry that
+cannot be read, fails its checksum, was written by another version or does not describe the article
+it is asked for is a miss, and the fresh result overwrites it. The cache is never trusted, only used.
 
 A file index beside the entries lets a rebuild skip even reading unchanged articles, the way git's
 index and make do: for each article file it keeps the file's stat signature (size, modification
@@ -33,15 +35,16 @@ from typing import Iterable
 from . import store
 from .analyze import ANALYZER_VERSION
 from .model import Analysis, Article
-from .serialize import SCHEMA_VERSION, from_dict, from_tuple, to_dict, to_tuple
+from .serialize import SCHEMA_VERSION, from_tuple, to_tuple
 from .store import package_versions
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the layout of a cache entry changes."""
 INDEX_FORMAT = 1
 """Bump when the layout of the file index changes."""
 INDEX_NAME = "files.marshal"
+ENTRY_SUFFIX = ".entry"
 RACY_NS = 2_000_000_000
 """Files modified this close to the start of a build are not indexed (see the module docstring)."""
 Signature = tuple[int, int, int, int, int]
@@ -71,10 +74,6 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _checksum(payload: str) -> str:
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
 class AnalysisCache:
     """Analyses stored on disk under ``root``, one file per article key."""
 
@@ -90,7 +89,7 @@ class AnalysisCache:
         """Article id -> cache key, for every article this build asked about."""
 
     def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / key[:2] / f"{key}{ENTRY_SUFFIX}"
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of ``article``, or None when there is no sound entry for it."""
@@ -107,15 +106,12 @@ class AnalysisCache:
     def _load(self, key: str, article: Article) -> Analysis | None:
         path = self._path(key)
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            payload = entry["analysis"]
-            sound = (entry["format"] == CACHE_FORMAT and entry["key"] == key
-                     and entry["analyzer"] == analyzer_fingerprint() and entry["schema"] == SCHEMA_VERSION
-                     and entry["checksum"] == _checksum(payload))
-            analysis = from_dict(json.loads(payload)) if sound else None
+            fmt, stored_key, fingerprint, schema, payload = store.load(path)
+            sound = (fmt, stored_key, fingerprint, schema) == (CACHE_FORMAT, key, analyzer_fingerprint(), SCHEMA_VERSION)
+            analysis = from_tuple(payload) if sound else None
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, EOFError, KeyError, IndexError, TypeError, AttributeError) as exc:
             log.info("Cache entry %s is unreadable (%s); analysing %s again", path, exc.__class__.__name__,
                      article.source_path)
             return None
@@ -124,23 +120,19 @@ class AnalysisCache:
             return None
         return analysis
 
-    def put(self, analysis: Analysis) -> None:
-        """Store ``analysis`` (atomically: a reader never sees half an entry)."""
-        key = article_key(analysis.article)
+    def put(self, analysis: Analysis) -> tuple:
+        """Store ``analysis`` (atomically: a reader never sees half an entry); returns its plain
+        form (:func:`to_tuple`), for :meth:`remember`."""
+        key = self.keys.get(analysis.article.id) or article_key(analysis.article)
         self._used.add(key)
         self.keys[analysis.article.id] = key
-        payload = json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
-        entry = {"format": CACHE_FORMAT, "key": key, "analyzer": analyzer_fingerprint(), "schema": SCHEMA_VERSION,
-                 "checksum": _checksum(payload), "analysis": payload}
-        path = self._path(key)
+        payload = to_tuple(analysis)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+            store.dump(self._path(key), (CACHE_FORMAT, key, analyzer_fingerprint(), SCHEMA_VERSION, payload))
         except OSError as exc:  # a cache that cannot be written costs time, never the build
             log.warning("Could not write the analysis cache %s (%s); the build goes on without it",
-                        path, exc.strerror or exc)
+                        self._path(key), exc.strerror or exc)
+        return payload
 
     def by_file(self, path: Path, article_id: str) -> Analysis | None:
         """The analysis of the article in ``path``, when the file index shows the file unchanged
@@ -163,11 +155,13 @@ class AnalysisCache:
         self.hits += 1
         return analysis
 
-    def remember(self, path: Path, signature: Signature | None, analysis: Analysis) -> None:
-        """Index ``analysis`` under ``path``, whose stat ``signature`` was taken before reading it."""
+    def remember(self, path: Path, signature: Signature | None, analysis: Analysis,
+                 plain: tuple | None = None) -> None:
+        """Index ``analysis`` under ``path``, whose stat ``signature`` was taken before reading it
+        (``plain``: its :func:`to_tuple` form, when the caller has it)."""
         if signature is not None and signature[1] < self._started - RACY_NS:
             key = self.keys.get(analysis.article.id) or article_key(analysis.article)
-            self._next[str(path)] = (analysis.article.id, signature, key, to_tuple(analysis))
+            self._next[str(path)] = (analysis.article.id, signature, key, plain or to_tuple(analysis))
 
     def save_index(self) -> None:
         """Write the file index of this build (only when it differs from the one read)."""
@@ -209,7 +203,8 @@ class AnalysisCache:
 
     def _entries(self) -> Iterable[Path]:
         if self.root.is_dir():
-            yield from self.root.glob("??/*.json")
+            # entries of this format and of earlier ones (".json"), not another build's staged files
+            yield from (p for p in self.root.glob("??/*") if not p.name.startswith("."))
 
 
 def file_signature(path: Path) -> Signature | None:

@@ -30,9 +30,13 @@ def package_versions(*packages: str) -> str:
 def dump(path: Path, value: Any) -> None:
     """Keep ``value`` at ``path`` (atomically: a reader never sees half a file). Raises OSError."""
     payload = marshal.dumps(value)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+    blob = hashlib.sha256(payload).digest() + payload
+    try:
+        tmp.write_bytes(blob)
+    except FileNotFoundError:  # the folder is made only when it is missing: one call, not one per file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(blob)
     os.replace(tmp, path)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import generator.cache as cache_module
+from generator import store
 from generator.build import MANIFEST, generate
 from generator.cache import AnalysisCache, article_key
 from generator.ingest import read_article
@@ -34,7 +35,7 @@ def _build(p):
 
 
 def _entries(cache_dir: Path) -> list[Path]:
-    return sorted(cache_dir.glob("??/*.json"))
+    return sorted(cache_dir.glob(f"??/*{cache_module.ENTRY_SUFFIX}"))
 
 
 def test_second_build_analyses_nothing_and_rewrites_nothing(project):
@@ -82,41 +83,54 @@ def test_removed_article_takes_its_pages_and_lone_actors_away(project):
     assert "notes.md" not in json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"]
 
 
-def _damage_payload(entry: dict) -> None:
-    entry["analysis"] = entry["analysis"].replace("Shamadasani", "Shamadasanx")
+def _tamper_payload(path: Path) -> None:
+    """A changed name in the stored bytes, its checksum left as it was."""
+    blob = path.read_bytes()
+    assert b"Shamadasani" in blob
+    path.write_bytes(blob.replace(b"Shamadasani", b"Shamadasanx"))
 
 
-def _damage_version(entry: dict) -> None:
-    entry["analyzer"] = "0-old"
+def _rewrite(path: Path, change) -> None:
+    """The entry stored again, soundly (a valid checksum), with ``change`` made to it."""
+    fmt, key, fingerprint, schema, payload = store.load(path)
+    store.dump(path, change([fmt, key, fingerprint, schema, payload]))
 
 
-def _damage_article(entry: dict) -> None:
-    payload = json.loads(entry["analysis"])
-    payload["text"] = payload["text"].replace("Russia", "Prussia")
-    entry["analysis"] = json.dumps(payload)
-    entry["checksum"] = cache_module._checksum(entry["analysis"])
+def _other_article(entry: list) -> tuple:
+    article, *rest = entry[4]
+    text = article[2].replace("Russia", "Prussia")
+    assert text != article[2]
+    return (*entry[:4], ((*article[:2], text, *article[3:]), *rest))
 
 
 @pytest.mark.parametrize("damage", [
-    lambda path: path.write_text("{ not json", encoding="utf-8"),
+    lambda path: path.write_text("{ not an entry", encoding="utf-8"),
     lambda path: path.write_bytes(b""),
     lambda path: path.write_bytes(path.read_bytes()[:200]),
-    "payload", "version", "article",
-], ids=["garbage", "empty", "truncated", "payload-tampered", "other-analyzer-version", "other-article"])
+    _tamper_payload,
+    lambda path: _rewrite(path, lambda e: (e[0], e[1], "0-old", e[3], e[4])),
+    lambda path: _rewrite(path, _other_article),
+    lambda path: _rewrite(path, lambda e: (e[0], e[1], e[2], e[3], e[4][:3])),
+], ids=["garbage", "empty", "truncated", "payload-tampered", "other-analyzer-version", "other-article", "wrong-shape"])
 def test_damaged_cache_entry_is_detected_and_rebuilt(tmp_path, seed_analysis, damage):
     cache = AnalysisCache(tmp_path)
     cache.put(seed_analysis)
     (path,) = _entries(tmp_path)
-    if callable(damage):
-        damage(path)
-    else:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        {"payload": _damage_payload, "version": _damage_version, "article": _damage_article}[damage](entry)
-        path.write_text(json.dumps(entry), encoding="utf-8")
+    damage(path)
     fresh = AnalysisCache(tmp_path)
     assert fresh.get(seed_analysis.article) is None
     fresh.put(seed_analysis)
     assert to_dict(AnalysisCache(tmp_path).get(seed_analysis.article)) == to_dict(seed_analysis)
+
+
+def test_entries_of_an_earlier_cache_format_are_pruned(project):
+    old = project["cache"] / "ab" / ("ab" + "0" * 62 + ".json")  # how version 1 named its entries
+    old.parent.mkdir(parents=True)
+    old.write_text('{"format": 1}', encoding="utf-8")
+    report = _build(project)
+    assert report.analysed == 4
+    assert not old.exists()
+    assert len(_entries(project["cache"])) == 4
 
 
 def test_damaged_entry_is_reanalysed_in_a_build(project):
@@ -125,7 +139,7 @@ def test_damaged_entry_is_reanalysed_in_a_build(project):
         path.write_text("garbage", encoding="utf-8")
     report = _build(project)
     assert (report.analysed, report.cached, report.written) == (4, 0, 0)
-    assert all(json.loads(p.read_text(encoding="utf-8"))["key"] == p.stem for p in _entries(project["cache"]))
+    assert all(store.load(p)[1] == p.stem for p in _entries(project["cache"]))
 
 
 def test_new_analyzer_version_invalidates_every_entry(project, monkeypatch):
