@@ -242,8 +242,6 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
         for tmp in staged.values():  # those not yet renamed
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        if len(todo) >= PARALLEL_PAGES:
-            _sweep_staged(docs_dir)  # those a render process staged before the failure
         raise
     return len(staged), len(stale)
 
@@ -273,8 +271,10 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
 
     With many pages, ``jobs`` processes (default: all cores, at most :data:`RENDER_PROCESSES`)
     forked from this one render them: they inherit the corpus and the templates, and send back
-    only file names. Not where processes cannot be forked, nor from a process running other
-    threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
+    the pages that changed. This process alone writes them: processes creating files side by side
+    in one folder wait on each other in the file system (on ext4, four of them spent twice the
+    system time one writer does). Not where processes cannot be forked, nor from a process running
+    other threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
     """
     processes = min(jobs or default_jobs(), RENDER_PROCESSES, len(todo) // (PARALLEL_PAGES // 2) or 1)
     if len(todo) < PARALLEL_PAGES or processes <= 1 or not _fork_is_safe():
@@ -286,8 +286,9 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             batches = [(i, min(i + _BATCH, len(todo))) for i in range(0, len(todo), _BATCH)]
-            for made in pool.imap(_make_batch, batches):
-                yield from made
+            for (first, _), made in zip(batches, pool.imap(_render_batch, batches)):
+                for make, (rel, now, data) in zip(todo[first:], made):
+                    yield rel, now, None if data is None else _stage(make.target, data)
     finally:
         _forked = []
 
@@ -298,25 +299,23 @@ def _fork_is_safe() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _make_batch(bounds: tuple[int, int]) -> list[tuple[str, list[int] | None, str | None]]:
-    """In a render process: :func:`_make_one` over a slice of the shared pages."""
-    made: list[tuple[str, list[int] | None, str | None]] = []
-    try:
-        for make in _forked[bounds[0]:bounds[1]]:
-            made.append(_make_one(make))
-    except BaseException:
-        for _, _, tmp in made:
-            if tmp is not None:
-                os.unlink(tmp)
-        raise
-    return made
+def _render_batch(bounds: tuple[int, int]) -> list[tuple[str, list[int] | None, bytes | None]]:
+    """In a render process: :func:`_render_one` over a slice of the shared pages."""
+    return [_render_one(make) for make in _forked[bounds[0]:bounds[1]]]
 
 
-def _make_one(make: _Make) -> tuple[str, list[int] | None, str | None]:
+def _render_one(make: _Make) -> tuple[str, list[int] | None, bytes | None]:
+    """(page, its file's stat, None) when the file holds the page already, else (page, None, the
+    page's bytes)."""
     data = make.job.make().encode("utf-8")
     if make.now is not None and make.now[0] == len(data) and _read(make.target) == data:
         return make.rel, make.now, None
-    return make.rel, None, _stage(make.target, data)
+    return make.rel, None, data
+
+
+def _make_one(make: _Make) -> tuple[str, list[int] | None, str | None]:
+    rel, now, data = _render_one(make)
+    return rel, now, None if data is None else _stage(make.target, data)
 
 
 def _stat(path: str) -> list[int] | None:

@@ -369,6 +369,9 @@ def _row_key(row: Analysis | CorpusActor | ItemRef) -> str:
 def actor_dict(view) -> dict[str, Any]:
     """The public JSON form of an actor page (documented by generator/actor.schema.json)."""
     actor = view.actor
+    local_ids: dict[str, list[str]] = {}
+    for ap in actor.appearances:
+        local_ids.setdefault(ap.article_id, []).append(ap.actor.id)
 
     def item(v) -> dict[str, Any]:
         out = {"article": v.analysis.article.id, "anchor": v.anchor, "text": v.text,
@@ -382,7 +385,7 @@ def actor_dict(view) -> dict[str, Any]:
         "aliases": list(actor.aliases), "roles": list(actor.roles), "mention_count": actor.mention_count,
         "articles": [
             {"id": a.article.id, "title": a.article.title, "date": a.article.date,
-             "actor_ids": [ap.actor.id for ap in actor.appearances if ap.article_id == a.article.id],
+             "actor_ids": local_ids.get(a.article.id, []),
              "mentions": actor.mentions_in(a.article.id)}
             for a in view.articles
         ],

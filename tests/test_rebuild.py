@@ -266,14 +266,14 @@ def render_pids(monkeypatch, tmp_path) -> Path:
     # this process; here forking is known to be safe.
     monkeypatch.setattr(build_module, "_fork_is_safe", lambda: True)
     log = tmp_path / "render-pids"
-    real = build_module._make_one
+    real = build_module._render_one
 
     def spy(make):
         with open(log, "a", encoding="utf-8") as f:
             f.write(f"{os.getpid()}\n")
         return real(make)
 
-    monkeypatch.setattr(build_module, "_make_one", spy)
+    monkeypatch.setattr(build_module, "_render_one", spy)
     return log
 
 
