@@ -4,6 +4,8 @@ no Markdown either; :mod:`generator.render` turns these into pages.
 
 from __future__ import annotations
 
+import heapq
+
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -183,13 +185,16 @@ class Views:
         for v in mine:
             if v.kind == "quote":
                 grouped[v.analysis.article.id].append(v)
-        alongside = Counter(g for i in actor.article_ids for g in self.actors_in(i) if g != actor.id)
+        alongside: Counter = Counter()
+        for i in actor.article_ids:
+            alongside.update(self.actors_in(i))  # counted in C; a large actor has thousands
+        alongside.pop(actor.id, None)
         return ActorView(
             actor=actor,
             quotes_by_article=[(self.analyses[i], vs) for i, vs in grouped.items()],
             claims=[v for v in mine if v.kind == "claim"],
             about=about,
-            alongside=[(self.corpus.by_id(g), n) for g, n in sorted(alongside.items(), key=lambda kv: (-kv[1], kv[0]))[:12]],
+            alongside=[(self.corpus.by_id(g), n) for g, n in _top(alongside, 12)],
             edges=_edges([v for v in mine if v.kind == "claim"] + about),
             timeline=_timeline(articles),
             articles=articles,
@@ -214,6 +219,17 @@ class Views:
             for n, claim in enumerate(analysis.claims, 1):
                 found[claim.stance].append(ItemRef(analysis, "claim", n))
         return found
+
+
+def _most_first(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
+
+
+def _top(counts: Counter, n: int) -> list[tuple[str, int]]:
+    """The ``n`` most counted, ties by id: ``sorted(counts.items(), key=_most_first)[:n]`` without
+    sorting all of them (a large actor is named beside thousands)."""
+    least = heapq.nlargest(n, counts.values())[-1] if len(counts) > n else 0
+    return [(k, -v) for v, k in sorted([(-v, k) for k, v in counts.items() if v >= least])[:n]]
 
 
 def _edges(claims: list[ItemView]) -> list[Edge]:
