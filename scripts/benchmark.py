@@ -25,6 +25,7 @@ figures to compare.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import resource
@@ -136,8 +137,16 @@ class TreeMemory:
         return 0
 
     def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            sizes = {p: self._rss(p) for p in self._tree()}
+        # The process tree is walked (every process's stat under /proc) every half second and the
+        # known processes' sizes read every 50 ms: walking it every time took 5% of a core from
+        # the build being measured.
+        tree: set[int] = set()
+        for tick in itertools.count():
+            if self._stop.wait(0.05):
+                break
+            if tick % 10 == 0:
+                tree = self._tree()
+            sizes = {p: self._rss(p) for p in tree}
             if sum(sizes.values()) > self.peak:
                 self.peak, self.own_at_peak = sum(sizes.values()), sizes.get(self.pid, 0)
             self.own_peak = max(self.own_peak, sizes.get(self.pid, 0))
