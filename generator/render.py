@@ -80,8 +80,10 @@ def link(label: Any, target: str) -> Markup:
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+@lru_cache(maxsize=200_000)
 def slug(value: str) -> Markup:
-    """An id we made (article, actor, anchor), passed into a link target unescaped."""
+    """An id we made (article, actor, anchor), passed into a link target unescaped. (Checked once
+    per id: actor ids and anchors recur on thousands of pages.)"""
     if not _SLUG.fullmatch(value):
         raise ValueError(f"not a slug: {value!r}")
     return Markup(value)
