@@ -85,13 +85,18 @@ def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES, previous: s
     bundles = [BUNDLE] + [f"{BUNDLE}-{n}" for n in range(2, len(groups) + 1)]
     digests = [_digest(site, pages) for pages in groups]
     with tempfile.TemporaryDirectory(prefix=SHARD_PREFIX, dir=site) as holding:
-        reusable = _previous_bundles(Path(previous) if previous else site, Path(holding), set(digests))
+        # Bundles already in the site (``mkdocs serve --dirty``, or an update built in a copy of
+        # the last site) are moved aside, not copied: a bundle is thousands of small files.
+        reusable = _previous_bundles(site, Path(holding), set(digests), move=True)
+        if previous and Path(previous).resolve() != site.resolve():
+            wanted = set(digests) - reusable.keys()
+            reusable |= _previous_bundles(Path(previous), Path(holding), wanted, move=False) if wanted else {}
         for old in site.glob(f"{BUNDLE}*"):  # this build's bundles replace whatever is here
             if old.is_dir() and not old.is_symlink():
                 shutil.rmtree(old)
         for pages, bundle, digest in zip(groups, bundles, digests):
             if digest in reusable:
-                shutil.copytree(reusable[digest], site / bundle)
+                os.replace(reusable.pop(digest), site / bundle)
             elif len(groups) == 1:
                 _pagefind(site, site / bundle)
             else:
@@ -112,9 +117,9 @@ def _digest(site: Path, pages: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _previous_bundles(previous: Path, holding: Path, wanted: set[str]) -> dict[str, Path]:
-    """Digest -> a copy (in ``holding``) of the bundle the last build made for it, for the
-    digests ``wanted``."""
+def _previous_bundles(previous: Path, holding: Path, wanted: set[str], move: bool) -> dict[str, Path]:
+    """Digest -> the bundle the last build made for it, for the digests ``wanted``, moved (within
+    the site being indexed) or copied (from another) into ``holding``."""
     try:
         record = json.loads((previous / BUNDLE / BUNDLE_RECORD).read_text(encoding="utf-8"))
         entries = [(e["name"], e["digest"]) for e in record["bundles"]]
@@ -127,8 +132,11 @@ def _previous_bundles(previous: Path, holding: Path, wanted: set[str]) -> dict[s
         bundle = previous / name
         if isinstance(name, str) and name.startswith(BUNDLE) and "/" not in name and \
                 (bundle / "pagefind.js").is_file() and not bundle.is_symlink():
-            found[digest] = holding / name
-            shutil.copytree(bundle, found[digest])
+            found[digest] = holding / f"{len(found)}-{name}"
+            if move:
+                os.replace(bundle, found[digest])
+            else:
+                shutil.copytree(bundle, found[digest])
     return found
 
 

@@ -64,3 +64,21 @@ def test_a_damaged_record_of_the_last_build_means_indexing_afresh(tmp_path, runs
     (site / BUNDLE / "nr-bundles.json").write_text("{ not json", encoding="utf-8")
     runs.clear()
     assert index_site(site, shard_bytes=60_000) == bundles and len(runs) == len(bundles)
+
+
+def test_indexing_again_in_place_keeps_unchanged_bundles_as_they_are(tmp_path, runs):
+    """``mkdocs serve --dirty``, or an update built in a copy of the last site: the bundles of
+    unchanged shards stay (moved aside and back, not copied or indexed again)."""
+    site = _site(tmp_path)
+    bundles = index_site(site, shard_bytes=60_000)
+    files = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for b in bundles for p in (site / b).rglob("*")
+             if p.is_file() and p.name not in (BUNDLE_LIST, "nr-bundles.json")}
+    page = site / "articles" / "a05" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Story 5", "Story five"), encoding="utf-8")
+    runs.clear()
+    assert index_site(site, shard_bytes=60_000) == bundles
+    assert len(runs) == 1, "only the shard holding the edited page is indexed again"
+    kept = {p for p, stat in files.items() if p.is_file() and (p.stat().st_ino, p.stat().st_mtime_ns) == stat}
+    assert len(kept) > len(files) // 2, "the unchanged bundles' files are the same files"
+    assert all((site / b / "pagefind.js").is_file() for b in bundles)
+    assert not list(site.glob(".nr-pagefind-shard-*"))
