@@ -175,9 +175,8 @@ def quiet_disk(folder: Path, limit: float = 90.0) -> str:
     are removed with the temporary folder at the end)."""
     os.sync()
     start = time.perf_counter()
-    for n in itertools.count():
-        probe = folder / f".disk-probe-{n}"
-        probe.mkdir(parents=True)
+    while True:
+        probe = Path(tempfile.mkdtemp(prefix=".disk-probe-", dir=folder))
         t = time.perf_counter()
         for i in range(2000):
             fd = os.open(probe / f"f{i}", os.O_WRONLY | os.O_CREAT, 0o644)
