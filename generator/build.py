@@ -433,6 +433,39 @@ def prune_site(site_dir: Path, outputs: frozenset[str], folders: Iterable[str]) 
     return removed
 
 
+OUTPUTS_RECORD = ".newsreport.outputs.json"
+"""In the site: the files the last MkDocs build made from pages that are not generated (hand-written
+pages, images, the theme's files), so that an update can remove those whose source is gone."""
+
+
+def prune_outputs(site_dir: Path, outputs: frozenset[str], generated: Iterable[str]) -> int:
+    """Remove files of ``site_dir`` that the last build made (see :data:`OUTPUTS_RECORD`) and this
+    one does not: a hand-written page deleted from ``docs_dir`` would otherwise stay published in a
+    site that is updated rather than rebuilt. Then record this build's; returns how many went."""
+    record = site_dir / OUTPUTS_RECORD
+    try:
+        previous = json.loads(record.read_text(encoding="utf-8"))["files"]
+        previous = [p for p in previous if isinstance(p, str)]
+    except (OSError, ValueError, KeyError, TypeError):
+        previous = []
+    generated = frozenset(generated)
+    mine = sorted(o for o in outputs if o.split("/", 1)[0] not in generated)
+    removed = 0
+    root = site_dir.resolve()
+    for rel in set(previous) - outputs:
+        path = site_dir / rel
+        if ".." in Path(rel).parts or not _inside(path, root) or not path.is_file() or path.is_symlink():
+            continue
+        path.unlink()
+        removed += 1
+        for folder in path.parents:  # and the folders it leaves empty ("notes/" of notes/index.html)
+            if folder == site_dir or not _inside(folder, root) or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    record.write_text(json.dumps({"format": 1, "files": mine}, indent=0) + "\n", encoding="utf-8")
+    return removed
+
+
 MANIFEST_FORMAT = 2
 
 

@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from .build import BuildReport, generate, generated_folders, only_generated, prune_site, seed_site
+from .build import BuildReport, generate, generated_folders, only_generated, prune_outputs, prune_site, seed_site
 from .errors import NewsreportError
 from .memory import forget_html, forget_markdown, release_free_memory
 
@@ -103,8 +103,10 @@ class NewsreportPlugin(BasePlugin[NewsreportConfig]):
         return output
 
     def on_post_build(self, *, config) -> None:
+        generated = generated_folders(Path(config.docs_dir))
         if self.dirty:
-            prune_site(Path(config.site_dir), self._outputs, generated_folders(Path(config.docs_dir)))
+            prune_site(Path(config.site_dir), self._outputs, generated)
+        prune_outputs(Path(config.site_dir), self._outputs, generated)  # a clean build finds nothing to remove
         if not self.config.search:
             return
         from .search import index_site

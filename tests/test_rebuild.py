@@ -333,8 +333,13 @@ def _site_project(tmp_path: Path) -> Path:
 def test_a_site_updated_after_edits_is_the_site_a_clean_build_gives(tmp_path):
     project = _site_project(tmp_path)
     config = project / "mkdocs.yml"
+    notes = project / "docs" / "notes.md"
+    notes.parent.mkdir(parents=True, exist_ok=True)
+    notes.write_text("# Notes\n\nA page written by hand.\n", encoding="utf-8")
     first = build_module.build_site(config, strict=True)
     assert not first.site_incremental
+    assert (project / "site" / "notes" / "index.html").is_file()
+    notes.unlink()  # a hand-written page taken down
     seeds = project / "seeds"
     (seeds / "article-00002.txt").unlink()
     (seeds / "article-00005.txt").write_text(article_text(33), encoding="utf-8")
@@ -346,6 +351,7 @@ def test_a_site_updated_after_edits_is_the_site_a_clean_build_gives(tmp_path):
     assert not clean.site_incremental
     assert _tree(project / "site", build_module.SITE_STAMP) == _tree(tmp_path / "clean", build_module.SITE_STAMP)
     assert not (project / "site" / "articles" / "article-00002").exists()
+    assert not (project / "site" / "notes").exists()
 
 
 def test_pages_that_did_not_change_keep_their_files(tmp_path):
