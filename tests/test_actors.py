@@ -16,7 +16,24 @@ KINDS = [
     # an organisation cue that ends the name keeps it an organisation, whatever role word ("General") stands before
     ("Doctors at Massachusetts General Hospital said the drug worked.", "Massachusetts General Hospital", "organization"),
     ("Senators returned to Capitol Hill on Monday, Paul Ryan said.", "Capitol Hill", "place"),
+    # political action committees and party branches were people (PolNeAR train)
+    ("America Rising PAC said the emails were damning.", "America Rising PAC", "organization"),
+    ("The Harris County GOP said it would appeal the ruling.", "Harris County GOP", "organization"),
 ]
+
+
+NOT_PEOPLE = [
+    # (text, a name that is no person) -- PolNeAR train typed both as people
+    ("Clinton will speak at the Democratic National Convention next week, her campaign said.",
+     "Democratic National Convention"),
+    ("“The Bible says pride comes before a fall,” the pastor said.", "Bible"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_PEOPLE)
+def test_events_and_books_are_not_people(text, name):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) != "person", kinds
 
 
 @pytest.mark.parametrize("text,name,kind", KINDS)

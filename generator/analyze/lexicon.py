@@ -180,7 +180,7 @@ ORG_CUES = _words(
     "braves astros rockies padres reds pirates phillies expos marlins brewers royals twins tigers "
     "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
     "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
-    "rovers wanderers villa forest hotspur argyle"
+    "rovers wanderers villa forest hotspur argyle pac gop"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
@@ -195,11 +195,11 @@ ORG_FIRST_WORDS = _words(
 EVENT_WORDS = _words(
     "Cup Classic Open Championship Championships Games Prix Olympics Olympic Trophy Tournament "
     "Series Masters Marathon Rally Award Awards Prize Festival Week Day Summit Conference "
-    "Regulation Act Bill Treaty Accord Agreement Index"
+    "Regulation Act Bill Treaty Accord Agreement Index Convention"
 )
 # Capitalised strings that are never actors.
 NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
-                    "TV Pts Pct GB ET PT Universe State")
+                    "TV Pts Pct GB ET PT Universe State Bible Koran Quran Torah Constitution")
 
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(
