@@ -32,6 +32,7 @@ from .model import Analysis, Article
 from .parallel import Progress, analyze_each, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
+from .search import BUNDLE as SEARCH_BUNDLE
 from .store import package_versions
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
@@ -584,8 +585,22 @@ SITE_STAMP = ".newsreport.site.json"
 
 def seed_site(site: Path, folder: Path) -> None:
     """Copy the last site into the folder an update is built in, time stamps kept (MkDocs compares
-    them with the pages' to skip unchanged ones)."""
-    shutil.copytree(site, folder, symlinks=True, dirs_exist_ok=True)
+    them with the pages' to skip unchanged ones).
+
+    The search bundles (thousands of small files) are hard-linked rather than copied: nothing
+    writes into a bundle's files in place (a bundle is kept whole, removed, or made anew by
+    Pagefind in a fresh folder, and the bundle list is replaced, not rewritten), so the last site
+    stays as it was until the swap. Pages are copied: MkDocs writes a changed page in place."""
+    def copy(src: str, dst: str) -> None:
+        if Path(src).relative_to(site).parts[0].startswith(SEARCH_BUNDLE):  # pagefind, pagefind-2, ...
+            try:
+                os.link(src, dst)
+                return
+            except OSError:
+                pass  # another file system, or no links: copied below
+        shutil.copy2(src, dst)
+
+    shutil.copytree(site, folder, symlinks=True, dirs_exist_ok=True, copy_function=copy)
     (folder / SITE_STAMP).unlink(missing_ok=True)
 
 

@@ -102,11 +102,18 @@ def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES, previous: s
             else:
                 with _only(site, pages) as view:
                     _pagefind(view, site / bundle)
-    (site / BUNDLE / BUNDLE_LIST).write_text(
-        f"window.nrPagefindBundles = {json.dumps([b + '/' for b in bundles])};\n", encoding="utf-8")
-    (site / BUNDLE / BUNDLE_RECORD).write_text(json.dumps(
-        {"bundles": [{"name": b, "digest": d} for b, d in zip(bundles, digests)]}, indent=1) + "\n", encoding="utf-8")
+    _replace_file(site / BUNDLE / BUNDLE_LIST, f"window.nrPagefindBundles = {json.dumps([b + '/' for b in bundles])};\n")
+    _replace_file(site / BUNDLE / BUNDLE_RECORD, json.dumps(
+        {"bundles": [{"name": b, "digest": d} for b, d in zip(bundles, digests)]}, indent=1) + "\n")
     return bundles
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write ``path`` as a new file rather than into the old one: a bundle kept from the last build
+    may share its files with that build's site (see :func:`generator.build.seed_site`)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _digest(site: Path, pages: list[Path]) -> str:

@@ -376,3 +376,33 @@ def test_a_changed_mkdocs_config_builds_the_whole_site(tmp_path):
     report = build_module.build_site(config, strict=True)
     assert not report.site_incremental
     assert "Daily wire" in (project / "site" / "articles" / "article-00001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_update_leaves_the_last_sites_search_as_it_was(tmp_path, monkeypatch):
+    """The update's folder shares the search bundles' files with the last site (hard links): an
+    update that keeps some bundles, re-indexes others and then fails must not have written into
+    any file of the last site's."""
+    import generator.search as search_module
+
+    from .conftest import tree_hashes
+
+    real = search_module.index_site
+    failing = []
+
+    def small_shards(*args, **kwargs):  # several bundles, so some are kept and some made anew
+        bundles = real(*args, shard_bytes=40_000, **kwargs)
+        if failing:
+            raise OSError("disk full, after indexing")
+        return bundles
+
+    monkeypatch.setattr(search_module, "index_site", small_shards)
+    project = _site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    build_module.build_site(config, strict=True)
+    before = tree_hashes(project / "site")
+    assert len({rel.split("/")[0] for rel in before if rel.startswith("pagefind")}) > 2
+    (project / "seeds" / "article-00005.txt").write_text(article_text(33), encoding="utf-8")
+    failing.append(True)
+    with pytest.raises(Exception, match="disk full"):
+        build_module.build_site(config, strict=True)
+    assert tree_hashes(project / "site") == before
