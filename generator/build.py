@@ -33,7 +33,7 @@ from .parallel import Progress, analyze_each, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
 from .search import BUNDLE as SEARCH_BUNDLE
-from .store import package_versions
+from .store import package_versions, replace_file
 
 log = logging.getLogger("mkdocs.plugins.newsreport")
 MANIFEST = ".newsreport-manifest.json"
@@ -278,18 +278,22 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
     other threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
     """
     processes = min(jobs or default_jobs(), RENDER_PROCESSES, len(todo) // (PARALLEL_PAGES // 2) or 1)
+    for make, (rel, now, data) in zip(todo, _rendered(todo, processes)):
+        yield rel, now, None if data is None else _stage(make.target, data)
+
+
+def _rendered(todo: list[_Make], processes: int) -> Iterator[tuple[str, list[int] | None, bytes | None]]:
+    """:func:`_render_one` of each page, in order: here, or in ``processes`` forked processes."""
     if len(todo) < PARALLEL_PAGES or processes <= 1 or not _fork_is_safe():
-        for make in todo:
-            yield _make_one(make)
+        yield from map(_render_one, todo)
         return
     global _forked
     _forked = todo
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             batches = [(i, min(i + _BATCH, len(todo))) for i in range(0, len(todo), _BATCH)]
-            for (first, _), made in zip(batches, pool.imap(_render_batch, batches)):
-                for make, (rel, now, data) in zip(todo[first:], made):
-                    yield rel, now, None if data is None else _stage(make.target, data)
+            for made in pool.imap(_render_batch, batches):
+                yield from made
     finally:
         _forked = []
 
@@ -312,11 +316,6 @@ def _render_one(make: _Make) -> tuple[str, list[int] | None, bytes | None]:
     if make.now is not None and make.now[0] == len(data) and _read(make.target) == data:
         return make.rel, make.now, None
     return make.rel, None, data
-
-
-def _make_one(make: _Make) -> tuple[str, list[int] | None, str | None]:
-    rel, now, data = _render_one(make)
-    return rel, now, None if data is None else _stage(make.target, data)
 
 
 def _stat(path: str) -> list[int] | None:
@@ -455,7 +454,7 @@ def prune_outputs(site_dir: Path, outputs: frozenset[str], generated: Iterable[s
     root = site_dir.resolve()
     for rel in set(previous) - outputs:
         path = site_dir / rel
-        if ".." in Path(rel).parts or not _inside(path, root) or not path.is_file() or path.is_symlink():
+        if not _inside(path, root) or not path.is_file() or path.is_symlink():
             continue
         path.unlink()
         removed += 1
@@ -463,7 +462,7 @@ def prune_outputs(site_dir: Path, outputs: frozenset[str], generated: Iterable[s
             if folder == site_dir or not _inside(folder, root) or any(folder.iterdir()):
                 break
             folder.rmdir()
-    record.write_text(json.dumps({"format": 1, "files": mine}, indent=0) + "\n", encoding="utf-8")
+    replace_file(record, (json.dumps({"format": 1, "files": mine}, indent=0) + "\n").encode("utf-8"))
     return removed
 
 
@@ -487,9 +486,7 @@ def _read_manifest(path: Path) -> tuple[str, dict[str, list]]:
 def _write_manifest(path: Path, files: dict[str, list], site: str) -> None:
     text = json.dumps({"format": MANIFEST_FORMAT, "site": site, "files": files},
                       separators=(",", ":")) + "\n"
-    tmp = path.with_name(f"{path.name}{STAGED_SUFFIX}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    replace_file(path, text.encode("utf-8"), tmp=path.with_name(f"{path.name}{STAGED_SUFFIX}"))
 
 
 def _inside(path: Path, root: Path) -> bool:

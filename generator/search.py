@@ -30,7 +30,7 @@ import zlib
 from pathlib import Path
 
 from .errors import ConfigError
-from .store import package_versions
+from .store import package_versions, replace_file
 
 BUNDLE = "pagefind"
 """The folder under the site where the (first) index and its UI go."""
@@ -102,18 +102,13 @@ def index_site(site_dir: str | Path, shard_bytes: int = SHARD_BYTES, previous: s
             else:
                 with _only(site, pages) as view:
                     _pagefind(view, site / bundle)
-    _replace_file(site / BUNDLE / BUNDLE_LIST, f"window.nrPagefindBundles = {json.dumps([b + '/' for b in bundles])};\n")
-    _replace_file(site / BUNDLE / BUNDLE_RECORD, json.dumps(
-        {"bundles": [{"name": b, "digest": d} for b, d in zip(bundles, digests)]}, indent=1) + "\n")
+    # Replaced, not written into: a bundle kept from the last build may share its files with that
+    # build's site (see :func:`generator.build.seed_site`).
+    replace_file(site / BUNDLE / BUNDLE_LIST,
+                 f"window.nrPagefindBundles = {json.dumps([b + '/' for b in bundles])};\n".encode())
+    replace_file(site / BUNDLE / BUNDLE_RECORD, (json.dumps(
+        {"bundles": [{"name": b, "digest": d} for b, d in zip(bundles, digests)]}, indent=1) + "\n").encode())
     return bundles
-
-
-def _replace_file(path: Path, text: str) -> None:
-    """Write ``path`` as a new file rather than into the old one: a bundle kept from the last build
-    may share its files with that build's site (see :func:`generator.build.seed_site`)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _digest(site: Path, pages: list[Path]) -> str:

@@ -27,17 +27,25 @@ def package_versions(*packages: str) -> str:
     return "\n".join(out)
 
 
+def replace_file(path: Path, data: bytes, tmp: Path | None = None) -> None:
+    """Put ``data`` at ``path`` as a new file: written beside it under ``tmp`` (default: a hidden
+    name with this process's id), then renamed over it. A reader never sees half a file, and a file
+    that another folder shares by a hard link (an update's copy of the last site) is never written
+    into. Raises OSError."""
+    tmp = tmp or path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def dump(path: Path, value: Any) -> None:
     """Keep ``value`` at ``path`` (atomically: a reader never sees half a file). Raises OSError."""
     payload = marshal.dumps(value)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     blob = hashlib.sha256(payload).digest() + payload
     try:
-        tmp.write_bytes(blob)
+        replace_file(path, blob)
     except FileNotFoundError:  # the folder is made only when it is missing: one call, not one per file
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(blob)
-    os.replace(tmp, path)
+        replace_file(path, blob)
 
 
 def load(path: Path) -> Any:

@@ -5,7 +5,6 @@ no Markdown either; :mod:`generator.render` turns these into pages.
 from __future__ import annotations
 
 import heapq
-
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -221,13 +220,9 @@ class Views:
         return found
 
 
-def _most_first(kv: tuple[str, int]) -> tuple[int, str]:
-    return -kv[1], kv[0]
-
-
-def _top(counts: Counter, n: int) -> list[tuple[str, int]]:
-    """The ``n`` most counted, ties by id: ``sorted(counts.items(), key=_most_first)[:n]`` without
-    sorting all of them (a large actor is named beside thousands)."""
+def _top(counts: Counter, n: int) -> list:
+    """The ``n`` most counted, ties by key: ``sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]``
+    without sorting all of them (a large actor is named beside thousands)."""
     least = heapq.nlargest(n, counts.values())[-1] if len(counts) > n else 0
     return [(k, -v) for v, k in sorted([(-v, k) for k, v in counts.items() if v >= least])[:n]]
 
@@ -243,7 +238,7 @@ def _edges(claims: list[ItemView]) -> list[Edge]:
                 key = (c.speaker.id, c.stance or "", target.id)
                 counts[key] += 1
                 ends[key] = (c.speaker, target)
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:DIAGRAM_EDGES]
+    top = _top(counts, DIAGRAM_EDGES)
     return [Edge(ends[k][0], k[1], ends[k][1], n) for k, n in top]
 
 
