@@ -29,6 +29,14 @@ CASES = [
      "“We will not back Donald Trump,”"),
     ("“The race is over for now,” said Idaho businessman Frank VanderSloot.", "Frank VanderSloot", "said",
      "“The race is over for now,”"),
+    # someone who works for a person or an organisation is not that person or organisation: "a Clinton
+    # aide" went to Hillary Clinton, "the Senate minority leader" to the Senate, "an NBC reporter" to NBC
+    ("Hillary Clinton spoke in Iowa. “We are not worried about the polls,” a Clinton aide said.", None, "said",
+     "“We are not worried about the polls,”"),
+    ("The Senate met on Monday. “The bill will not pass this week,” the Senate minority leader said.", None, "said",
+     "“The bill will not pass this week,”"),
+    ("NBC aired the debate. “The debate was a disaster for him,” an NBC reporter said.", None, "said",
+     "“The debate was a disaster for him,”"),
     # nobody named: unattributed, never guessed
     ("“Nobody knows what happens next,” said a witness.", None, "said", "“Nobody knows what happens next,”"),
     ("“Nobody knows what happens next.”", None, None, "“Nobody knows what happens next.”"),
@@ -192,6 +200,12 @@ SPLIT_CASES = [
      ["“Judge,”", "“I have never had that happen in any case.”"]),
     ("“It’s fine,” Donald Trump said of waterboarding. “And much tougher than that is fine.”", "Donald Trump",
      ["“It’s fine,”", "“And much tougher than that is fine.”"]),
+    # the attribution's sentence goes on with an apposition whose abbreviations and parenthesis hold full
+    # stops ("Fla.", "(D-Conn.)"): the quote after it went unattributed
+    ("“It is not about money,” said Steven Ekovich, a broker based in Tampa, Fla., who represents sellers of "
+     "golf courses. “It is about time.”", "Steven Ekovich", ["“It is not about money,”", "“It is about time.”"]),
+    ("“It should be at the very top of the list,” said Sen. Chris Murphy (D-Conn.). “There is a clear mandate "
+     "to act.”", "Chris Murphy", ["“It should be at the very top of the list,”", "“There is a clear mandate to act.”"]),
     # a quote opening the next paragraph with no attribution of its own goes on with the same speaker
     ("“Cyber security remains one of our biggest challenges,” Ben Carson continued.\n\n"
      "“Even under the best cases, our information is under constant attack.”", "Ben Carson",
@@ -218,3 +232,29 @@ def test_a_short_quoted_phrase_before_a_full_quote_stays_unpublished_without_a_c
     analysis = analyse_text("He called it “a disgrace” and later said: “We will not accept this outcome at all.”")
     t = analysis.article.text
     assert all(not t[q.content[0][0]:q.content[0][1]].startswith("“a disgrace") for q in analysis.quotes)
+
+
+def test_a_quote_after_another_sentence_does_not_continue_the_last_speaker():
+    analysis = analyse_text("“We will win this state,” said Steven Ekovich. His rival was not there. "
+                            "“We will not lose it either.”")
+    t = analysis.article.text
+    second = next(q for q in analysis.quotes if t[q.content[0][0]:].startswith("“We will not"))
+    assert second.speaker is None
+
+
+@pytest.mark.parametrize("before", ["", "“It’s a very sad development,” Ted Cruz told reporters. "])
+def test_a_name_after_a_closed_quote_that_reports_something_else_is_not_the_speaker(before):
+    # 'Ohio Gov. John Kasich said he would have fired him' starts a sentence of its own: the quote before
+    # it was given to Kasich; it is Cruz's when it goes on from his quote, and nobody's otherwise
+    analysis = analyse_text(before + "“That has no place in a political campaign.” Ohio Gov. John Kasich said he "
+                            "would have fired the manager.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "“That has no place" in t[q.content[0][0]:q.content[-1][1]])
+    assert (analysis.actor(quote.speaker).name if quote.speaker else None) == ("Ted Cruz" if before else None)
+
+
+def test_a_name_after_a_closed_quote_with_only_a_listener_after_the_cue_is_the_speaker():
+    analysis = analyse_text("Chuck Todd interviewed the candidate. “Did you know it was Mussolini?” Todd asked "
+                            "the real estate mogul.")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Chuck Todd"

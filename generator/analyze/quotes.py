@@ -32,8 +32,12 @@ _ANY_VERB_AFTER = re.compile(r"\s*([a-z]+ed)\b(?=\s*[.,;!?]|\s+(?:on|in|at|to|du
 _UNKNOWN_SOURCE_AFTER = re.compile(
     rf"(?P<np>(?:the|a|an|one|another|some|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,5}}?)\s+(?P<cue>{_CUE_WORDS})\b"
 )
-# The rest of an attribution sentence before the quote goes on: " of the New York delegation. "
-_REST_OF_ATTRIBUTION = re.compile(r"[^.!?“”\"\n]{0,120}[.,:]\s*")
+# The rest of an attribution sentence before the quote goes on: " of the New York delegation. ",
+# ", a broker based in Tampa, Fla., who represents sellers. ": one sentence, no quotation marks.
+_REST_OF_ATTRIBUTION = re.compile(r"([^“”\"\n]{0,300}?)[.,:]\s*")
+# Full stops that do not end a sentence: initials and short abbreviations ("N.H.", "Fla.", "Sen."), and
+# a parenthesis ("(D-Conn.)").
+_NOT_A_STOP = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.)+|\([^()\n]{1,40}\)")
 # A clause with a subject of its own after a comma: ", Rubio fired back", ", he said".
 _NEW_SUBJECT = re.compile(r",\s+(?:[A-Z][\w’'.-]+|he|she|they|the\s+\w+)\s+[a-z]+")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
@@ -201,6 +205,8 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()
         cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
+        if cue and _reports_more(text, span, cue.end(1), end):
+            return None  # '"... no place in a campaign." Kasich said he would have fired him': a new sentence
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
             return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
@@ -225,6 +231,19 @@ def _opens_split(text: str, span: QuoteSpan, following: Sequence[QuoteSpan]) -> 
 def _continues(text: str, span: QuoteSpan) -> bool:
     """The quote stops mid-sentence ('"...," X said, "...'), so what follows the cue continues it."""
     return _inner(text, span.content[-1]).endswith((",", "—", "–", "-", "…"))
+
+
+_FINITE = re.compile(r"\b(?:would|will|is|was|are|were|has|had|have|should|could|can|did|does|do|must|may|might|"
+                     r"[a-z]{3,}ed)\b", re.I)
+_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|i|you|there|this|that|the|a|an|his|her|their|its)\b", re.I)
+
+
+def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
+    """The quote closes its sentence and the cue after it has a statement of its own to report."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")) or not _CLAUSE_START.match(text, cue_end, end):
+        return False
+    stop = re.search(r"[.!?]", text[cue_end:end])
+    return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
 
 
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
@@ -265,9 +284,15 @@ def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end:
         gap, _, next_paragraph = gap.partition("\n")
         if previous.speaker is None or next_paragraph.strip():
             return None
-    if not (_GAP.fullmatch(gap) or _REST_OF_ATTRIBUTION.fullmatch(gap)):
+    if not (_GAP.fullmatch(gap) or _rest_of_attribution(gap)):
         return None
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
+
+
+def _rest_of_attribution(gap: str) -> bool:
+    """``gap`` ends the sentence of the last quote's attribution and starts no other."""
+    m = _REST_OF_ATTRIBUTION.fullmatch(gap)
+    return bool(m) and "''" not in gap and not re.search(r"[.!?]", _NOT_A_STOP.sub("", m.group(1)))
 
 
 def _speech(text: str, cue: Span) -> bool:

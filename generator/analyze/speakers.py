@@ -134,15 +134,30 @@ def _plural_name(name: str) -> bool:
     return " " not in name and name.endswith("s") and not name.endswith("ss")
 
 
+# Roles whose holder speaks for the organisation or country that modifies them ("a Kremlin spokesman").
+VOICE_HEADS = frozenset("spokesman spokeswoman spokesperson official officials representative".split())
+
+
 def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str | None:
     """"a Kremlin spokesman" speaks for the Kremlin; "the minister" is the one minister named.
 
-    "a Cairo airport official" does not speak for Cairo (a town, not a country), and "a spokesman"
-    is someone not named before, never the one spokesman named earlier."""
+    Only a spokesperson or an official speaks for the organisation or country named in the role:
+    "a Clinton aide" is not Clinton, "the Senate minority leader" is not the Senate, and "a Cairo
+    airport official" does not speak for Cairo (a town, not a country). "a spokesman" is someone
+    not named before, never the one spokesman named earlier."""
     inside = actors.within(start, end)
-    actor = actors.get(inside[-1]) if inside else None
-    if actor and not (actor.kind == "place" and not is_country(actor.name)):  # "the Florida senator": not Florida
-        return actor.id
+    if inside:
+        actor = actors.get(inside[-1])
+        if actor is not None and head.lower() in VOICE_HEADS and (
+                actor.kind == "organization" or actor.kind == "place" and is_country(actor.name)):
+            return actor.id
     if text[start:end].split(None, 1)[0].lower() in ("a", "an", "one"):
         return None
-    return actors.by_role(head)
+    holder = actors.by_role(head)
+    if inside and holder is not None:
+        # "the Senate minority leader" is the one leader named, if he was named the Senate's leader
+        names = [w for w in text[start:end].split()[1:] if w[:1].isupper()]
+        roles = " ".join(actors.get(holder).roles).lower()
+        if not all(w.lower() in roles for w in names):
+            return None
+    return holder
