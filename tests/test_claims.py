@@ -622,3 +622,17 @@ def test_an_opening_participle_is_not_a_person():
     analysis = analyse_text("I was happy. Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.")
     assert "Having" not in [a.name for a in analysis.actors]
     assert all(c.speaker != "having" for c in analysis.claims)
+
+
+def test_a_cue_before_a_dash_reports_nothing_after_it():
+    # "but Moscow denies — ...": what Moscow denies came before the cue; the quote after the dash was
+    # published as Moscow's claim
+    analysis = analyse_text("Russia is behind the attacks, as many researchers believe, but Moscow strongly denies "
+                            "— “why would you not raise the possibility?” asked Anita Dunn.")
+    t = analysis.article.text
+    assert not any("why would you" in t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims)
+
+
+def test_a_place_opening_a_paragraph_with_a_colon_is_not_a_speaker_turn():
+    analysis = analyse_text("Polls opened on Monday.\n\nIowa: Clinton leads by five points in the latest poll there.")
+    assert not any(c.cue and analysis.article.text[c.cue[0]:c.cue[1]] == ":" for c in analysis.claims)

@@ -258,3 +258,31 @@ def test_a_name_after_a_closed_quote_with_only_a_listener_after_the_cue_is_the_s
                             "the real estate mogul.")
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Chuck Todd"
+
+
+SENTENCE_BEFORE_IS_NOT_THE_SPEAKER = [
+    # the sentence goes on after the quote to a cue of its own that we cannot read: the outlet that
+    # reported the sentence before was given these words
+    "The Post reported that the family soured on him. “The kids do not like him at all, and they are happy "
+    "with the new manager,” this source told the Post.",
+    # "his wife" is nobody we can name
+    "Marcel Lazar was arrested in Romania in January. “We need him because life is very hard here,” his wife said.",
+    # what stands before a participle cue is its object, not its subject: this went to Facebook
+    "Hillary Clinton answered the question on Facebook writing, “Yes, I will stop using that word from now on.”",
+    # the one spoken to is not the speaker: this went to Fox News
+    "Another intelligence source speaking to Fox News said, “The agents are looking at the donations and the contracts.”",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_BEFORE_IS_NOT_THE_SPEAKER)
+def test_a_quote_whose_speaker_we_cannot_read_is_unattributed(text):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    assert quote.speaker is None
+
+
+def test_a_relative_named_after_the_quote_is_the_speaker():
+    analysis = analyse_text("Marcel Lazar was arrested in Romania in January. “We need him because life is very "
+                            "hard here,” his wife, Gabriela Lazar, said.")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Gabriela Lazar"

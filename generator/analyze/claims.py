@@ -110,7 +110,11 @@ def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> I
             continue
         name = m.group(1)
         mention = actors.mention_at(m.start(1))
-        if not (name.isupper() and len(name) > 2) and not (mention and mention[1] == m.end(1)):
+        actor = actors.get(mention[2]) if mention and mention[1] == m.end(1) else None
+        if actor is not None and (actor.kind != "person" or len(actor.mentions) < 2):
+            # "Superdelegates: Clinton is backed by 520": a topic, not someone the article introduced speaking
+            mention = actor = None
+        if not (name.isupper() and len(name) > 2) and actor is None:
             continue
         content_end = end
         while content_end > m.end() and text[content_end - 1] in " \"”":
@@ -371,8 +375,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         return None  # "whom she supported, Ms. Sherry smiled": what is backed comes right after the verb
     while j < len(tokens) and tokens[j].text in (":", ","):
         j += 1
-    if j >= len(tokens):
-        return None
+    if j >= len(tokens) or tokens[j].text in ("—", "–", "--"):
+        return None  # "as Democrats allege, but Moscow denies — ...": what is denied came before
     if (tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start)) and not _quote_runs_on(text, tokens[j].start, end):
         return None  # a direct quote follows: the quote extractor owns it
     if tokens[k].lower in _TELL and k >= 0:

@@ -168,7 +168,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             continue
         if own is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
             continue  # a few quoted words with no cue: a phrase, not a statement
-        quote = own or _from_sentence_before(text, span, p_start, claims) or Quote(content=span.content)
+        quote = own or (None if _own_cue_after(text, span, p_end) else _from_sentence_before(text, span, p_start, claims)) \
+            or Quote(content=span.content)
         quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
                            quote.source[1] if quote.source else 0)
@@ -265,6 +266,10 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
         participle = m.group(1).lower().endswith("ing")
         source = speakers.backward(text, offset + m.start(1), actors, p_start, apposition=not participle)
+        if participle and source and text[offset:source.span[0]].strip():
+            source = None  # "Clinton answered on Facebook writing,": what stands before "writing" is not its subject
+        if source and _OBJECT_OF.search(text, max(offset, source.span[0] - 12), source.span[0]):
+            source = None  # "a source speaking to Fox News said,": the one spoken to is not the speaker
         if source and source.span[0] >= offset:
             return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
     if m := _ACCORDING_BEFORE.search(head_clause):
@@ -287,6 +292,18 @@ def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end:
     if not (_GAP.fullmatch(gap) or _rest_of_attribution(gap)):
         return None
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
+
+
+_OBJECT_OF = re.compile(r"\b(?:to|with|from|by|told|toward|towards)\s+(?:the\s+)?$", re.I)
+_OWN_CUE = re.compile(rf"[^.!?“”\"\n]{{0,100}}?\b(?:{_CUE_WORDS})\b", re.I)
+
+
+def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
+    """'"...," his nephew Michery el Soheil added': the sentence goes on after the quote to a cue of its own,
+    even when we cannot read who stands before it, so the speaker of the sentence before is not its speaker."""
+    close = span.content[-1][1]
+    goes_on = _inner(text, span.content[-1]).endswith((",", "?", "!", "—", "–")) or text.startswith(",", close)
+    return goes_on and bool(_OWN_CUE.match(text, close, end))
 
 
 def _rest_of_attribution(gap: str) -> bool:

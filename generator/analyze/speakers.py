@@ -35,11 +35,22 @@ class Source:
 
 _TITLE_WORD = re.compile(
     rf"([A-Z][\w’'-]*\.?|(?:campaign|former|top|senior|deputy|chief|political|[a-z]+-[a-z]+|{_ROLE_WORDS})\b)\s+")
+# "his nephew Michery el Soheil", "her husband, Bill": a relative or colleague named after who they belong to.
+_KIN_BEFORE_NAME = re.compile(
+    r"(?:his|her|their)\s+(?:(?:older|younger|late|former|eldest)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|"
+    r"father|nephew|niece|uncle|aunt|cousin|grandson|granddaughter|grandmother|grandfather|friend|colleague|partner|"
+    r"fiancée?|widow|widower|lawyer|attorney|spokesman|spokeswoman|aide|boss)\b,?\s+")
 
 
 def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> Source | None:
     """The source named at ``start`` (after a cue: "said Shoigu", "said the minister")."""
     pos = start
+    if kin := _KIN_BEFORE_NAME.match(text, start):
+        mention = actors.mention_at(kin.end())
+        actor = actors.get(mention[2]) if mention else None
+        if actor is None or actor.kind != "person" or not re.match(r"\s*[,.;:!?]|\s+(?:said|added|says|told|wrote)\b", text[mention[1]:mention[1] + 12]):
+            return None  # "his wife said": someone we cannot name, not the person named last
+        return Source((start, mention[1]), mention[2])
     for _ in range(6):  # titles and modifiers before a name: "Gov. Kasich", "Malaysian Defence Minister X"
         mention = actors.mention_at(pos)
         if mention and (person := _person_after_noun(text, mention[1], actors)) is not None:
