@@ -636,3 +636,11 @@ def test_a_cue_before_a_dash_reports_nothing_after_it():
 def test_a_place_opening_a_paragraph_with_a_colon_is_not_a_speaker_turn():
     analysis = analyse_text("Polls opened on Monday.\n\nIowa: Clinton leads by five points in the latest poll there.")
     assert not any(c.cue and analysis.article.text[c.cue[0]:c.cue[1]] == ":" for c in analysis.claims)
+
+
+def test_a_transcript_turn_ends_where_the_next_speaker_begins():
+    analysis = analyse_text('Jeb Bush and Hillary Clinton reject the term.\n\nClinton: "Our goal is not to deter or '
+                            'contain ISIS, but to defeat it." Bush: "The mission is to destroy ISIS, not to contain it."')
+    t = analysis.article.text
+    (turn,) = [c for c in analysis.claims if c.cue and t[c.cue[0]:c.cue[1]] == ":"]
+    assert "Bush" not in t[turn.content[0][0]:turn.content[-1][1]]

@@ -269,6 +269,15 @@ SENTENCE_BEFORE_IS_NOT_THE_SPEAKER = [
     "Marcel Lazar was arrested in Romania in January. “We need him because life is very hard here,” his wife said.",
     # what stands before a participle cue is its object, not its subject: this went to Facebook
     "Hillary Clinton answered the question on Facebook writing, “Yes, I will stop using that word from now on.”",
+    # a source after "according to" that names nobody: this went to the woman named in the sentence before
+    "Michelle Fields said she had been yanked backward. “The evidence cannot prove all elements of the crime "
+    "alleged,” according to a court document filed by the state attorney.",
+    # a cue we do not know ("mused") still ends the quote's sentence: this went to Thor, who "countered"
+    "Brad Thor countered that he would simply run as a third-party candidate. “Imagine Brad Thor going up "
+    "against both of them on the same stage,” mused a radio co-host.",
+    # a mark inside the quote (6’2”) closed it early: the words went to the outlet of the sentence before
+    "Marco Rubio spoke on Sunday, The Hill reported. “He is always calling me names. I admit, he is like 6’2”,” "
+    "a supporter of Rubio said.",
     # the one spoken to is not the speaker: this went to Fox News
     "Another intelligence source speaking to Fox News said, “The agents are looking at the donations and the contracts.”",
 ]
@@ -286,3 +295,23 @@ def test_a_relative_named_after_the_quote_is_the_speaker():
                             "hard here,” his wife, Gabriela Lazar, said.")
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Gabriela Lazar"
+
+
+def test_names_with_colons_introduce_each_quote():
+    # 'Clinton: "..." Bush: "..."': Bush's words went to Clinton, as her quote's second part
+    analysis = analyse_text('Jeb Bush and Hillary Clinton reject the term.\n\nClinton: "Our goal is not to deter or '
+                            'contain ISIS, but to defeat it." Bush: "The mission is to destroy ISIS, not to contain it."')
+    t = analysis.article.text
+    speakers = {t[q.content[0][0]:q.content[-1][1]][:8]: analysis.actor(q.speaker).name for q in analysis.quotes}
+    assert speakers == {'"Our goa': "Hillary Clinton", '"The mis': "Jeb Bush"}
+
+
+def test_an_organisation_with_a_colon_is_not_the_last_speaker_going_on():
+    # only a person's name with a colon is a speaker label here, but an organisation's still ends the
+    # quote before it: 'Clinton: "..." The Pentagon: "..."' gave the Pentagon's words to Clinton
+    analysis = analyse_text('The Pentagon and Hillary Clinton reject the term.\n\nClinton: "Our goal is not to deter '
+                            'or contain ISIS, but to defeat it." The Pentagon: "The mission is to destroy ISIS, not to '
+                            'contain it."')
+    t = analysis.article.text
+    second = next(q for q in analysis.quotes if t[q.content[-1][0]:].startswith('"The mission'))
+    assert len(second.content) == 1 and second.speaker is None

@@ -101,6 +101,9 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
 _SPEAKER_TURN = re.compile(r"[“\"]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s+(?=\S)")
 
 
+_NEXT_TURN = re.compile(r"[.!?][”\"]?\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}:\s")
+
+
 def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
     """Interview transcripts: a paragraph that opens with "WALLACE:" or "Shoigu:" is that person speaking."""
     text = doc.text
@@ -117,6 +120,8 @@ def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> I
         if not (name.isupper() and len(name) > 2) and actor is None:
             continue
         content_end = end
+        if label := _NEXT_TURN.search(text, m.end(), end):
+            content_end = label.start() + 1  # 'Clinton: "..." Bush: "..."': the next speaker's turn
         while content_end > m.end() and text[content_end - 1] in " \"”":
             content_end -= 1
         if len(text[m.end():content_end].split()) < MIN_CONTENT_WORDS:

@@ -160,7 +160,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             prev_start, prev_end = paragraphs[span.paragraph - 1]
             if text[prev_start:prev_end].rstrip().endswith(":"):
                 own = _before(text, span, prev_start, actors)
-        continued = _continued(text, span, previous, previous_end) if own is None or (
+        continued = _continued(text, span, previous, previous_end, actors) if own is None or (
             previous is not None and own.cue is not None and own.cue == previous.cue) else None
         if continued is not None and previous is not None:
             quotes[-1] = replace(previous, content=previous.content + span.content)
@@ -168,7 +168,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             continue
         if own is None and sum(len(text[s:e].split()) for s, e in span.content) < SHORT_WORDS:
             continue  # a few quoted words with no cue: a phrase, not a statement
-        quote = own or (None if _own_cue_after(text, span, p_end) else _from_sentence_before(text, span, p_start, claims)) \
+        quote = own or (None if _own_cue_after(text, span, p_end) else _from_sentence_before(text, span, p_start, claims, actors)) \
             or Quote(content=span.content)
         quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
@@ -196,7 +196,8 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         return Quote(span.content, None, None, m.span(1))  # "said a witness": cue known, speaker not
     if m := _ACCORDING_AFTER.match(text, pos, end):
         source = speakers.forward(text, m.end(), actors, context)
-        return Quote(span.content, source.speaker, source.span, None) if source else None
+        # "according to a court document filed by ...": a source we cannot name; the quote is not the last speaker's
+        return Quote(span.content, source.speaker, source.span, None) if source else Quote(span.content)
     start = pos
     while start < end and text[start] in " ,\t":
         start += 1
@@ -272,6 +273,13 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
             source = None  # "a source speaking to Fox News said,": the one spoken to is not the speaker
         if source and source.span[0] >= offset:
             return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
+    if label := _LABEL.fullmatch(head_clause):
+        # 'Clinton: "..." Bush: "..."': a person the article names, then a colon, introduces their words
+        mention = actors.mention_at(offset + label.start(1))
+        actor = actors.get(mention[2]) if mention and mention[1] == offset + label.end(1) else None
+        if actor is not None and actor.kind == "person":
+            colon = offset + label.end(1)
+            return Quote(span.content, actor.id, (mention[0], mention[1]), (colon, colon + 1))
     if m := _ACCORDING_BEFORE.search(head_clause):
         source = speakers.forward(text, offset + m.start(1), actors, p_start)
         if source:
@@ -279,7 +287,8 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
     return None
 
 
-def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int) -> Quote | None:
+def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int,
+               actors: ActorIndex) -> Quote | None:
     """The second half of a split quote: '"...," he said. "..."', or a quote with no attribution of its
     own opening the paragraph after one that closed with its speaker ('"...," he said.¶"..."')."""
     if previous is None or previous_end < 0 or (previous.speaker is None and previous.cue is None):
@@ -291,10 +300,15 @@ def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end:
             return None
     if not (_GAP.fullmatch(gap) or _rest_of_attribution(gap)):
         return None
+    if gap.rstrip().endswith(":") and any(a != previous.speaker for a in actors.within(previous_end, span.content[0][0])):
+        return None  # '"..." Bush: "..."': someone else introduces the next quote
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
 
 
+_LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s*")
 _OBJECT_OF = re.compile(r"\b(?:to|with|from|by|told|toward|towards)\s+(?:the\s+)?$", re.I)
+_QUOTE_END = re.compile(r",\s*[”\"]?")
+_SENTENCE_REST = re.compile(r"([^.!?“”\"\n]{1,120})[.!?](?:\s|$)")
 _OWN_CUE = re.compile(rf"[^.!?“”\"\n]{{0,100}}?\b(?:{_CUE_WORDS})\b", re.I)
 
 
@@ -303,7 +317,13 @@ def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
     even when we cannot read who stands before it, so the speaker of the sentence before is not its speaker."""
     close = span.content[-1][1]
     goes_on = _inner(text, span.content[-1]).endswith((",", "?", "!", "—", "–")) or text.startswith(",", close)
-    return goes_on and bool(_OWN_CUE.match(text, close, end))
+    if not goes_on:
+        return False
+    if text.startswith(",", close):  # '6’2”,” Rubio said': a mark inside the quote closed it early
+        close = _QUOTE_END.match(text, close).end()
+    rest = _SENTENCE_REST.match(text, close, end)
+    # '"...," mused Blaze co-host Stu Burguiere.': a short rest of the sentence is the quote's attribution
+    return bool(_OWN_CUE.match(text, close, end)) or (rest is not None and len(rest.group(1).split()) <= 8)
 
 
 def _rest_of_attribution(gap: str) -> bool:
@@ -319,7 +339,8 @@ def _speech(text: str, cue: Span) -> bool:
     return word not in NOT_SPEECH and word not in STANCE_OF_NOUN
 
 
-def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequence[Claim]) -> Quote | None:
+def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequence[Claim],
+                          actors: ActorIndex) -> Quote | None:
     """A quote that stands alone after a sentence reporting what someone said or urged."""
     first = span.content[0][0]
     head = text[p_start:first]
@@ -331,6 +352,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
             between = text[claim.content[-1][1]:first]
             if _NEW_SUBJECT.search(between) and not re.search(r"[.!?]", between):
                 return None  # "When Trump suggested X, Rubio fired back:": the colon's clause has its own subject
+            if between.rstrip().endswith(":") and any(a != claim.speaker for a in actors.within(claim.content[-1][1], first)):
+                return None  # '"..." Bush: "..."': someone else introduces this quote
             if between.count(".") + between.count("!") + between.count("?") <= 1:
                 return Quote(span.content, claim.speaker, claim.source, claim.cue)
             return None
