@@ -622,3 +622,32 @@ def test_an_opening_participle_is_not_a_person():
     analysis = analyse_text("I was happy. Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.")
     assert "Having" not in [a.name for a in analysis.actors]
     assert all(c.speaker != "having" for c in analysis.claims)
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    # the reported clause runs into a quote whose first sentence ends inside it: the claim ran to the
+    # quote's first full stop and the rest was published again as a quote of its own
+    ("Angela Merkel said that the new rules “are a first step. They will not be the last one.”",
+     "Angela Merkel", "that the new rules “are a first step. They will not be the last one.”"),
+    # ... or whose words hold a dash the clause would stop at
+    ("Ben Carson said the budget was a failure “by any measure — cost, access and quality.”",
+     "Ben Carson", "the budget was a failure “by any measure — cost, access and quality.”"),
+])
+def test_a_reported_clause_runs_to_the_end_of_the_quote_it_opens(text, speaker, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert analysis.quotes == ()
+
+
+def test_a_reported_clause_does_not_take_a_quote_with_its_own_attribution():
+    # the quote after the colon has an attribution of its own: it stays a quote, the claim does not take it
+    analysis = analyse_text("But Ben Carson said he was too busy to look for evidence: “I have a lot going on. "
+                            "I just do not have the time,” he wrote.")
+    t = analysis.article.text
+    for claim in analysis.claims:
+        assert "the time" not in t[claim.content[0][0]:claim.content[-1][1]]
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Ben Carson"

@@ -258,3 +258,14 @@ def test_a_name_after_a_closed_quote_with_only_a_listener_after_the_cue_is_the_s
                             "the real estate mogul.")
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Chuck Todd"
+
+
+def test_a_quote_closing_on_a_comma_before_an_unread_attribution_takes_no_speaker_from_before():
+    # '“...,” an intelligence source, who was not named, told Fox News.': the quote has a source of its
+    # own that we cannot read; it was given to Fox News, who reported the sentence before
+    analysis = analyse_text("Fox News reported on Thursday that agents are looking at the case.\n\n"
+                            "“The agents involved are under a lot of pressure and are angry,” a source, who was "
+                            "not named, told Fox News.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "agents involved" in t[q.content[0][0]:q.content[-1][1]])
+    assert quote.speaker is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from ..model import Claim, Span
@@ -88,6 +89,8 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
                 claim = _according(doc, sentence, k, actors, quoted)
             elif stance := _stance(tokens, k):
                 claim = _claim(doc, sentence, k, stance, actors, claims, quoted)
+            if claim:
+                claim = _through_quote(doc.text, claim, local, doc.paragraphs[sentence.paragraph][1])
             if claim and not taken.overlaps(claim.content[0]):
                 claims.append(claim)
                 taken.add(claim.content[0])
@@ -256,6 +259,23 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]\s*)?(?:$|\n|[“\"A-Z])")
+
+
+def _through_quote(text: str, claim: Claim, quoted: Sequence[Span], paragraph_end: int) -> Claim:
+    """What was said runs into a quote that goes on past the clause's end ('said the plan “is a disaster.
+    It will fail.”'): the quoted words are the reporter's to the closing mark, so the claim ends there.
+    Not when the quote has an attribution of its own after it ('...: “...,” Sullivan wrote')."""
+    *head, (start, end) = claim.content
+    inside = next((q for q in quoted if q[0] >= start and q[0] < end < q[1] - 1), None)
+    if inside is None or not text[end:inside[1]].strip(" .,;:!?" + _CLOSE_QUOTES):
+        return claim
+    inner = text[inside[0]:inside[1]].rstrip(" " + _CLOSE_QUOTES + "'")
+    if inner.endswith((",", "—", "–", "-")) or not _CLOSES_SENTENCE.match(text[inside[1]:paragraph_end]):
+        return claim
+    return replace(claim, content=(*head, (start, inside[1])))
 
 
 def _nested_pronoun(text: str, tokens: tuple[Token, ...], source: speakers.Source, index: int) -> int | None:

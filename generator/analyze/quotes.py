@@ -308,6 +308,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
     head = text[p_start:first]
     if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
         return None
+    if _inner(text, span.content[-1]).endswith(",") and _attribution_follows(text, span.content[-1][1]):
+        return None  # '"...," an official who was not named told Fox News': its own source, one we could not read
     window_start = p_start if head.strip() else p_start - 2
     for claim in sorted((c for c in claims if c.cue and _speech(text, c.cue)), key=lambda c: c.cue[0], reverse=True):
         if claim.speaker and window_start - 400 <= claim.cue[0] < first:
@@ -318,3 +320,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
                 return Quote(span.content, claim.speaker, claim.source, claim.cue)
             return None
     return None
+
+
+def _attribution_follows(text: str, end: int) -> bool:
+    """Words after a quote that closes on a comma, in the same paragraph: its attribution."""
+    return bool(re.compile(r"[^\S\n]*[\w(]").match(text, end))
