@@ -651,3 +651,31 @@ def test_a_reported_clause_does_not_take_a_quote_with_its_own_attribution():
         assert "the time" not in t[claim.content[0][0]:claim.content[-1][1]]
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Ben Carson"
+
+
+@pytest.mark.parametrize("text,speaker,cue,parts", [
+    # a clause in the writer's words runs into the quoted words, then the attribution: one statement,
+    # the clause with the quote (the quote alone was published, the clause's subject lost)
+    ("The new rules are “only a first step,” Angela Merkel said.", "Angela Merkel", "said",
+     ["The new rules are “only a first step,”"]),
+    ("Germany should expand its army “as quickly as possible,” said Angela Merkel, the chancellor.",
+     "Angela Merkel", "said", ["Germany should expand its army “as quickly as possible,”"]),
+    # ... and the quote that goes on after the same attribution is part of it
+    ("Yet the new rules are “only a first step,” Angela Merkel said. “Others must follow them soon.”",
+     "Angela Merkel", "said", ["Yet the new rules are “only a first step,”", "“Others must follow them soon.”"]),
+])
+def test_a_clause_that_runs_into_a_quote_before_its_attribution_is_one_claim(text, speaker, cue, parts):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.cue[0]:claim.cue[1]] == cue
+    assert [t[s:e] for s, e in claim.content] == parts
+    assert analysis.quotes == ()
+
+
+def test_a_sentence_that_opens_with_its_quote_stays_a_quote():
+    analysis = analyse_text("“The new rules are only a first step,” Angela Merkel said.")
+    assert analysis.claims == ()
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Angela Merkel"

@@ -269,3 +269,11 @@ def test_a_quote_closing_on_a_comma_before_an_unread_attribution_takes_no_speake
     t = analysis.article.text
     quote = next(q for q in analysis.quotes if "agents involved" in t[q.content[0][0]:q.content[-1][1]])
     assert quote.speaker is None
+
+
+def test_a_sentence_of_its_own_before_a_quote_keeps_the_reporter_of_the_sentence_before_from_it():
+    # "John Kasich resisted:" introduces the quote: it is not Merkel's, who said the sentence before
+    analysis = analyse_text("Angela Merkel said the economy is weak. John Kasich resisted: “Ohio governors do not "
+                            "have the power to do that at all.”")
+    (quote,) = analysis.quotes
+    assert quote.speaker is None

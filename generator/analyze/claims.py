@@ -205,6 +205,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
     tokens = sentence.tokens
     cue = tokens[k]
     before = text[sentence.start:cue.start].rstrip()
+    if (claim := _clause_into_quote(doc, sentence, k, stance, actors, quoted)) is not None:
+        return claim
     if before.endswith(tuple(_CLOSE_QUOTES) + ("''",)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES) + (",''",)):
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
@@ -262,6 +264,44 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
 
 
 _CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]\s*)?(?:$|\n|[“\"A-Z])")
+
+
+_CLOSING_MARK = re.compile(r"(?:,?\s*(?:[”\"’»]|''))+,?\s*$")
+
+
+def _clause_into_quote(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex,
+                       quoted: Sequence[Span]) -> Claim | None:
+    """'The new rules “are only a first step,” Merkel said.': a clause that opens in the writer's words
+    and goes on in quotation marks, then its attribution. What was said is the whole clause, the
+    quoted words with it, as one claim; the quote extractor would take the quoted words alone."""
+    text, tokens = doc.text, sentence.tokens
+    cue = tokens[k]
+    if k == 0 or cue.lower.endswith("ing") or cue.lower in SUPPORT_VERBS:
+        return None
+    context = doc.paragraphs[sentence.paragraph][0]
+    if mark := _CLOSING_MARK.search(text, sentence.start, cue.start):
+        # '..., “...,” said X': the source after the cue
+        source = speakers.forward(text, tokens[k + 1].start, actors, context) if k + 1 < len(tokens) else None
+        if source is None or not (_trailing(text, source.span[1], sentence.end) or _apposed(text, source)):
+            return None
+    else:
+        # '..., “...,” X said': the source between the quote and the cue
+        source, first = _source_before(doc, sentence, k, actors, context)
+        if source is None or first < 1 or text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
+            return None
+        mark = _CLOSING_MARK.search(text, sentence.start, source.span[0])
+        if mark is None or not _trailing(text, _listener_end(tokens, k), sentence.end):
+            return None
+    close = mark.end()
+    while close > mark.start() and text[close - 1] in " ,":
+        close -= 1
+    quote = next((q for q in quoted if q[1] == close and q[0] >= sentence.start), None)
+    start = sentence.start
+    while start < close and text[start].isspace():
+        start += 1
+    if quote is None or quote[0] <= start or _inside(start, quoted) or not re.search(r"\w", text[start:quote[0]]):
+        return None  # the sentence opens with the quote: a direct quote, the quote extractor's
+    return _make(text, cue, ((start, close),), stance, source, actors, doc, sentence)
 
 
 def _through_quote(text: str, claim: Claim, quoted: Sequence[Span], paragraph_end: int) -> Claim:
