@@ -679,3 +679,11 @@ def test_a_sentence_that_opens_with_its_quote_stays_a_quote():
     assert analysis.claims == ()
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Angela Merkel"
+
+
+def test_markup_before_a_quote_is_not_a_clause_that_runs_into_it():
+    # the sentence splitter leaves markup before the quote: no clause of words, the quote stays a quote
+    analysis = analyse_text("note | a | b | `code` “We will win this war,” said Angela Merkel.")
+    assert analysis.claims == ()
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Angela Merkel"

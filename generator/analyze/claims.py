@@ -301,6 +301,9 @@ def _clause_into_quote(doc: Doc, sentence: Sentence, k: int, stance: str, actors
         start += 1
     if quote is None or quote[0] <= start or _inside(start, quoted) or not re.search(r"\w", text[start:quote[0]]):
         return None  # the sentence opens with the quote: a direct quote, the quote extractor's
+    clause = text[start:quote[0]]
+    if len(clause.split()) > 30 or not re.match(r"[\w(]", clause) or re.search(r"[<>{}|`*#=\\]", clause):
+        return None  # not a clause in words before the quote ("note | a | `code` “...,” said X"): nothing to read
     return _make(text, cue, ((start, close),), stance, source, actors, doc, sentence)
 
 
