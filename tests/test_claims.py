@@ -644,3 +644,68 @@ def test_a_transcript_turn_ends_where_the_next_speaker_begins():
     t = analysis.article.text
     (turn,) = [c for c in analysis.claims if c.cue and t[c.cue[0]:c.cue[1]] == ":"]
     assert "Bush" not in t[turn.content[0][0]:turn.content[-1][1]]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    # the reported clause runs into a quote whose first sentence ends inside it: the claim ran to the
+    # quote's first full stop and the rest was published again as a quote of its own
+    ("Angela Merkel said that the new rules “are a first step. They will not be the last one.”",
+     "Angela Merkel", "that the new rules “are a first step. They will not be the last one.”"),
+    # ... or whose words hold a dash the clause would stop at
+    ("Ben Carson said the budget was a failure “by any measure — cost, access and quality.”",
+     "Ben Carson", "the budget was a failure “by any measure — cost, access and quality.”"),
+])
+def test_a_reported_clause_runs_to_the_end_of_the_quote_it_opens(text, speaker, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+    assert analysis.quotes == ()
+
+
+def test_a_reported_clause_does_not_take_a_quote_with_its_own_attribution():
+    # the quote after the colon has an attribution of its own: it stays a quote, the claim does not take it
+    analysis = analyse_text("But Ben Carson said he was too busy to look for evidence: “I have a lot going on. "
+                            "I just do not have the time,” he wrote.")
+    t = analysis.article.text
+    for claim in analysis.claims:
+        assert "the time" not in t[claim.content[0][0]:claim.content[-1][1]]
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Ben Carson"
+
+
+@pytest.mark.parametrize("text,speaker,cue,parts", [
+    # a clause in the writer's words runs into the quoted words, then the attribution: one statement,
+    # the clause with the quote (the quote alone was published, the clause's subject lost)
+    ("The new rules are “only a first step,” Angela Merkel said.", "Angela Merkel", "said",
+     ["The new rules are “only a first step,”"]),
+    ("Germany should expand its army “as quickly as possible,” said Angela Merkel, the chancellor.",
+     "Angela Merkel", "said", ["Germany should expand its army “as quickly as possible,”"]),
+    # ... and the quote that goes on after the same attribution is part of it
+    ("Yet the new rules are “only a first step,” Angela Merkel said. “Others must follow them soon.”",
+     "Angela Merkel", "said", ["Yet the new rules are “only a first step,”", "“Others must follow them soon.”"]),
+])
+def test_a_clause_that_runs_into_a_quote_before_its_attribution_is_one_claim(text, speaker, cue, parts):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == speaker
+    assert t[claim.cue[0]:claim.cue[1]] == cue
+    assert [t[s:e] for s, e in claim.content] == parts
+    assert analysis.quotes == ()
+
+
+def test_a_sentence_that_opens_with_its_quote_stays_a_quote():
+    analysis = analyse_text("“The new rules are only a first step,” Angela Merkel said.")
+    assert analysis.claims == ()
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Angela Merkel"
+
+
+def test_markup_before_a_quote_is_not_a_clause_that_runs_into_it():
+    # the sentence splitter leaves markup before the quote: no clause of words, the quote stays a quote
+    analysis = analyse_text("note | a | b | `code` “We will win this war,” said Angela Merkel.")
+    assert analysis.claims == ()
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Angela Merkel"

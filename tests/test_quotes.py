@@ -315,3 +315,22 @@ def test_an_organisation_with_a_colon_is_not_the_last_speaker_going_on():
     t = analysis.article.text
     second = next(q for q in analysis.quotes if t[q.content[-1][0]:].startswith('"The mission'))
     assert len(second.content) == 1 and second.speaker is None
+
+
+def test_a_quote_closing_on_a_comma_before_an_unread_attribution_takes_no_speaker_from_before():
+    # '“...,” an intelligence source, who was not named, told Fox News.': the quote has a source of its
+    # own that we cannot read; it was given to Fox News, who reported the sentence before
+    analysis = analyse_text("Fox News reported on Thursday that agents are looking at the case.\n\n"
+                            "“The agents involved are under a lot of pressure and are angry,” a source, who was "
+                            "not named, told Fox News.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "agents involved" in t[q.content[0][0]:q.content[-1][1]])
+    assert quote.speaker is None
+
+
+def test_a_sentence_of_its_own_before_a_quote_keeps_the_reporter_of_the_sentence_before_from_it():
+    # "John Kasich resisted:" introduces the quote: it is not Merkel's, who said the sentence before
+    analysis = analyse_text("Angela Merkel said the economy is weak. John Kasich resisted: “Ohio governors do not "
+                            "have the power to do that at all.”")
+    (quote,) = analysis.quotes
+    assert quote.speaker is None

@@ -9,7 +9,7 @@ from .actors import find_actors
 from .claims import find_claims
 from .headlines import headline_claims
 from .nlp import process
-from .quotes import find_quotes, quote_spans
+from .quotes import carry_split_quotes, find_quotes, quote_spans
 from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
@@ -24,9 +24,10 @@ def analyze(article: Article) -> Analysis:
     quoted = [span for q in marks for span in q.content]
     actors = find_actors(doc, quoted)
     body_claims = list(find_claims(doc, actors, quoted))
-    claims = [*headline_claims(text, article.title_span, actors), *body_claims]
     # a headline's claim is not "the sentence before" a quote in the first paragraph
-    quotes = list(find_quotes(text, article.paragraphs, actors, body_claims, marks))
+    quotes, body_claims = carry_split_quotes(list(find_quotes(text, article.paragraphs, actors, body_claims, marks)),
+                                             body_claims)
+    claims = [*headline_claims(text, article.title_span, actors), *body_claims]
     words = TokenText([t for s in doc.sentences for t in s.tokens])
     quotes = [replace(q, sentiment=words_sentiment(words.within(q.content))) for q in quotes]
     claims = [replace(c, sentiment=words_sentiment(words.within(c.content))) for c in claims]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from ..model import Claim, Span
@@ -88,6 +89,8 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
                 claim = _according(doc, sentence, k, actors, quoted)
             elif stance := _stance(tokens, k):
                 claim = _claim(doc, sentence, k, stance, actors, claims, quoted)
+            if claim:
+                claim = _through_quote(doc.text, claim, local, doc.paragraphs[sentence.paragraph][1])
             if claim and not taken.overlaps(claim.content[0]):
                 claims.append(claim)
                 taken.add(claim.content[0])
@@ -211,6 +214,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
     tokens = sentence.tokens
     cue = tokens[k]
     before = text[sentence.start:cue.start].rstrip()
+    if (claim := _clause_into_quote(doc, sentence, k, stance, actors, quoted)) is not None:
+        return claim
     if before.endswith(tuple(_CLOSE_QUOTES) + ("''",)) or before.endswith(tuple(c + "," for c in _CLOSE_QUOTES) + (",''",)):
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
@@ -265,6 +270,64 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]\s*)?(?:$|\n|[“\"A-Z])")
+
+
+_CLOSING_MARK = re.compile(r"(?:,?\s*(?:[”\"’»]|''))+,?\s*$")
+
+
+def _clause_into_quote(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex,
+                       quoted: Sequence[Span]) -> Claim | None:
+    """'The new rules “are only a first step,” Merkel said.': a clause that opens in the writer's words
+    and goes on in quotation marks, then its attribution. What was said is the whole clause, the
+    quoted words with it, as one claim; the quote extractor would take the quoted words alone."""
+    text, tokens = doc.text, sentence.tokens
+    cue = tokens[k]
+    if k == 0 or cue.lower.endswith("ing") or cue.lower in SUPPORT_VERBS:
+        return None
+    context = doc.paragraphs[sentence.paragraph][0]
+    if mark := _CLOSING_MARK.search(text, sentence.start, cue.start):
+        # '..., “...,” said X': the source after the cue
+        source = speakers.forward(text, tokens[k + 1].start, actors, context) if k + 1 < len(tokens) else None
+        if source is None or not (_trailing(text, source.span[1], sentence.end) or _apposed(text, source)):
+            return None
+    else:
+        # '..., “...,” X said': the source between the quote and the cue
+        source, first = _source_before(doc, sentence, k, actors, context)
+        if source is None or first < 1 or text[source.span[0]:source.span[1]].lower() in _NOT_SOURCES:
+            return None
+        mark = _CLOSING_MARK.search(text, sentence.start, source.span[0])
+        if mark is None or not _trailing(text, _listener_end(tokens, k), sentence.end):
+            return None
+    close = mark.end()
+    while close > mark.start() and text[close - 1] in " ,":
+        close -= 1
+    quote = next((q for q in quoted if q[1] == close and q[0] >= sentence.start), None)
+    start = sentence.start
+    while start < close and text[start].isspace():
+        start += 1
+    if quote is None or quote[0] <= start or _inside(start, quoted) or not re.search(r"\w", text[start:quote[0]]):
+        return None  # the sentence opens with the quote: a direct quote, the quote extractor's
+    clause = text[start:quote[0]]
+    if len(clause.split()) > 30 or not re.match(r"[\w(]", clause) or re.search(r"[<>{}|`*#=\\]", clause):
+        return None  # not a clause in words before the quote ("note | a | `code` “...,” said X"): nothing to read
+    return _make(text, cue, ((start, close),), stance, source, actors, doc, sentence)
+
+
+def _through_quote(text: str, claim: Claim, quoted: Sequence[Span], paragraph_end: int) -> Claim:
+    """What was said runs into a quote that goes on past the clause's end ('said the plan “is a disaster.
+    It will fail.”'): the quoted words are the reporter's to the closing mark, so the claim ends there.
+    Not when the quote has an attribution of its own after it ('...: “...,” Sullivan wrote')."""
+    *head, (start, end) = claim.content
+    inside = next((q for q in quoted if q[0] >= start and q[0] < end < q[1] - 1), None)
+    if inside is None or not text[end:inside[1]].strip(" .,;:!?" + _CLOSE_QUOTES):
+        return claim
+    inner = text[inside[0]:inside[1]].rstrip(" " + _CLOSE_QUOTES + "'")
+    if inner.endswith((",", "—", "–", "-")) or not _CLOSES_SENTENCE.match(text[inside[1]:paragraph_end]):
+        return claim
+    return replace(claim, content=(*head, (start, inside[1])))
 
 
 def _nested_pronoun(text: str, tokens: tuple[Token, ...], source: speakers.Source, index: int) -> int | None:

@@ -178,6 +178,24 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
     return (q for q in quotes if not _reported(q, reports, starts))
 
 
+def carry_split_quotes(quotes: Sequence[Quote], claims: Sequence[Claim]) -> tuple[list[Quote], list[Claim]]:
+    """'Yet the plan is “a first step,” Merkel said. “Others must follow.”': the claim carries the clause
+    and the first quoted part (the writer's words run into it); the quote that goes on after the same
+    attribution is part of that one statement, so the claim takes its further parts and the quote goes."""
+    by_cue = {(c.cue, c.speaker): n for n, c in enumerate(claims) if c.cue}
+    claims = list(claims)
+    kept = []
+    for quote in quotes:
+        n = by_cue.get((quote.cue, quote.speaker)) if quote.cue and len(quote.content) > 1 else None
+        claim = claims[n] if n is not None else None
+        if claim is None or not claim.content[0][0] <= quote.content[0][0] < quote.content[0][1] <= claim.content[-1][1] + 2:
+            kept.append(quote)
+            continue
+        rest = tuple(p for p in quote.content[1:] if p[0] >= claim.content[-1][1])
+        claims[n] = replace(claim, content=claim.content + rest)
+    return kept, claims
+
+
 def _reported(quote: Quote, reports: list[tuple[int, int, str | None]], starts: list[int]) -> bool:
     """Quoted words inside a reported statement ('Morris says the campaign will “compete vigorously.”'):
     the claim already carries them and names who said them. ``reports`` are the claims' extents, sorted."""
@@ -346,6 +364,8 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
     head = text[p_start:first]
     if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
         return None
+    if _inner(text, span.content[-1]).endswith(",") and _attribution_follows(text, span.content[-1][1]):
+        return None  # '"...," an official who was not named told Fox News': its own source, one we could not read
     window_start = p_start if head.strip() else p_start - 2
     for claim in sorted((c for c in claims if c.cue and _speech(text, c.cue)), key=lambda c: c.cue[0], reverse=True):
         if claim.speaker and window_start - 400 <= claim.cue[0] < first:
@@ -354,7 +374,15 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
                 return None  # "When Trump suggested X, Rubio fired back:": the colon's clause has its own subject
             if between.rstrip().endswith(":") and any(a != claim.speaker for a in actors.within(claim.content[-1][1], first)):
                 return None  # '"..." Bush: "..."': someone else introduces this quote
+            stops = [m.end() for m in re.finditer(r"[.!?]", _NOT_A_STOP.sub(lambda m: " " * len(m.group()), between))]
+            if stops and re.search(r"[A-Za-z]", between[stops[-1]:]):
+                return None  # 'Merkel said X. Kasich resisted: "..."': a sentence of its own introduces the quote
             if between.count(".") + between.count("!") + between.count("?") <= 1:
                 return Quote(span.content, claim.speaker, claim.source, claim.cue)
             return None
     return None
+
+
+def _attribution_follows(text: str, end: int) -> bool:
+    """Words after a quote that closes on a comma, in the same paragraph: its attribution."""
+    return bool(re.compile(r"[^\S\n]*[\w(]").match(text, end))
