@@ -126,8 +126,10 @@ def evaluate() -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--limit", type=int, help="Score only the first N articles.")
 @click.option("--min-content-f1", type=float, help="Exit 1 if content F1 at 30% overlap is below this.")
+@click.option("--min-exact-f1", type=float, help="Exit 1 if exact content F1 is below this.")
 @click.option("--min-speaker-accuracy", type=float, help="Exit 1 if direct-quote speaker accuracy is below this.")
-def eval_polnear(folder: Path, limit: int | None, min_content_f1: float | None, min_speaker_accuracy: float | None) -> None:
+def eval_polnear(folder: Path, limit: int | None, min_content_f1: float | None, min_exact_f1: float | None,
+                 min_speaker_accuracy: float | None) -> None:
     """Attribution scores on a PolNeAR split (FOLDER has text/ and attributions/)."""
     from .evaluate import polnear
     from .evaluate.scoring import PRF
@@ -141,6 +143,8 @@ def eval_polnear(folder: Path, limit: int | None, min_content_f1: float | None, 
     failures = []
     if min_content_f1 is not None and PRF(*tally.content30).f1 < min_content_f1:
         failures.append(f"content F1 below {min_content_f1}")
+    if min_exact_f1 is not None and PRF(*tally.exact).f1 < min_exact_f1:
+        failures.append(f"exact content F1 below {min_exact_f1}")
     if min_speaker_accuracy is not None and (correct / attributed if attributed else 0) < min_speaker_accuracy:
         failures.append(f"speaker accuracy below {min_speaker_accuracy}")
     if failures:

@@ -65,6 +65,10 @@ def test_eval_commands_print_scores_and_enforce_floors():
     assert "all (PER/ORG/LOC)" in ok.output
     too_high = runner.invoke(main, ["eval", "polnear", str(BRAT), "--min-content-f1", "1.01"])
     assert too_high.exit_code != 0 and "content F1 below" in too_high.output
+    exact = runner.invoke(main, ["eval", "polnear", str(BRAT), "--min-exact-f1", "1.01"])
+    assert exact.exit_code != 0 and "exact content F1 below" in exact.output
+    met = runner.invoke(main, ["eval", "polnear", str(BRAT), "--min-exact-f1", "0", "--min-content-f1", "0"])
+    assert met.exit_code == 0, met.output
 
 
 def test_eval_polnear_names_a_wrong_folder(tmp_path: Path):
