@@ -350,6 +350,20 @@ def test_content_stops_before_a_second_report_with_its_own_subject(text, content
     assert len(analysis.claims) == 2
 
 
+@pytest.mark.parametrize("text,content", [
+    # ", noting that ...": a participle that reports another statement ends the content, also after a
+    # quoted phrase's closing comma
+    ("Angela Merkel said the talks had stalled, noting that the summit was cut short.", "the talks had stalled"),
+    ("Angela Merkel said the plan was “a costly mistake,” arguing that it would raise prices.",
+     "the plan was “a costly mistake,”"),
+])
+def test_content_stops_before_a_reporting_participle(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    first = min(analysis.claims, key=lambda c: c.cue[0])
+    assert t[first.content[0][0]:first.content[-1][1]] == content
+
+
 def test_told_a_crowd_somewhere_reports_nothing_more():
     analysis = analyse_text("“The campaign goes on,” John Kasich told a crowd in Berea, Ohio on Tuesday night.")
     assert analysis.claims == () and len(analysis.quotes) == 1
