@@ -333,6 +333,37 @@ def test_content_stops_before_a_second_report():
     assert t[praised.content[0][0]:praised.content[-1][1]] == "Marco Rubio’s positions on national defense"
 
 
+@pytest.mark.parametrize("text,content", [
+    # ", but she said ...": a second report with a subject of its own ends the first one's content
+    ("Angela Merkel said the talks had stalled, but she said a deal was still possible.", "the talks had stalled"),
+    ("Angela Merkel said the talks had stalled, and Emmanuel Macron said a deal was still possible.",
+     "the talks had stalled"),
+    # ... also after a quoted phrase's closing comma
+    ("Angela Merkel called the plan “a costly mistake,” and she added that a deal was still possible.",
+     "the plan “a costly mistake,”"),
+])
+def test_content_stops_before_a_second_report_with_its_own_subject(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    first = min(analysis.claims, key=lambda c: c.cue[0])
+    assert t[first.content[0][0]:first.content[-1][1]] == content
+    assert len(analysis.claims) == 2
+
+
+@pytest.mark.parametrize("text,content", [
+    # ", noting that ...": a participle that reports another statement ends the content, also after a
+    # quoted phrase's closing comma
+    ("Angela Merkel said the talks had stalled, noting that the summit was cut short.", "the talks had stalled"),
+    ("Angela Merkel said the plan was “a costly mistake,” arguing that it would raise prices.",
+     "the plan was “a costly mistake,”"),
+])
+def test_content_stops_before_a_reporting_participle(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    first = min(analysis.claims, key=lambda c: c.cue[0])
+    assert t[first.content[0][0]:first.content[-1][1]] == content
+
+
 def test_told_a_crowd_somewhere_reports_nothing_more():
     analysis = analyse_text("“The campaign goes on,” John Kasich told a crowd in Berea, Ohio on Tuesday night.")
     assert analysis.claims == () and len(analysis.quotes) == 1

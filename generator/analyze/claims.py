@@ -24,9 +24,19 @@ from .noun_claims import find_noun_claims
 
 _BE = frozenset("is was were are be been being".split())
 _REPORTING = "|".join(sorted((re.escape(v) for v in STANCE_OF_VERB if not v.endswith("ing")), key=len, reverse=True))
+# Participles that report another statement ("..., adding that ...") and verbs that report a second one
+# with a subject of its own ("..., but he said ..."); either may follow a quote's closing comma (',” adding').
+_REPORTING_PARTICIPLES = ("noting|arguing|claiming|insisting|suggesting|warning|stating|declaring|asserting|admitting|"
+                          "maintaining|cautioning|confirming")
+_SPEECH = ("said|says|added|adds|noted|notes|argued|argues|insisted|insists|acknowledged|acknowledges|suggested|suggests|"
+           "stressed|stresses|conceded|concedes|warned|warns|urged|urges|told|tells|vowed|vows|predicted|predicts|"
+           "admitted|admits|asserted|asserts")
+_AFTER_COMMA = r"(?:,|(?<=,[”\"])|(?<=,''))\s+"  # a comma, or a quote closed after its comma
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
     r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|"
+    rf"{_AFTER_COMMA}(?:{_REPORTING_PARTICIPLES})\b|"
+    rf"{_AFTER_COMMA}(?:and|but)\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w’'.-]+\s+){{1,3}})(?:(?:also|then|later)\s+)?(?:{_SPEECH})\b|"
     rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
 )
 _ALLEGATION_BEFORE = re.compile(
