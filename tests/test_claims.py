@@ -740,3 +740,22 @@ def test_markup_before_a_quote_is_not_a_clause_that_runs_into_it():
     assert analysis.claims == ()
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Angela Merkel"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # whoever is told is not the source: this went to The Huffington Post
+    ("Bernie Sanders will stay in the race until the convention, his top aide, Tad Devine, told The Huffington Post.",
+     "Tad Devine"),
+    # a dateline's place is not the subject of "..., saying": these went to Paris and Washington
+    ("WASHINGTON — Sen. Bernie Sanders defended his call to raise the minimum wage, saying the gains would outweigh "
+     "the losses.", "Bernie Sanders"),
+    ("PARIS, Aug 31 (Reuters) - France’s far-right leader, Marine Le Pen, voiced support for Donald Trump on "
+     "Wednesday, saying his rival would bring war to the world.", None),
+    # a town or a state says nothing: this went to South Carolina
+    ("Stacy Baker of Columbia, South Carolina says she really thinks Ted Cruz can win the state.", None),
+])
+def test_who_is_told_a_dateline_or_a_town_is_not_the_source(text, speaker):
+    analysis = analyse_text(text)
+    assert analysis.claims or speaker is None
+    for claim in analysis.claims:
+        assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker

@@ -334,3 +334,18 @@ def test_a_sentence_of_its_own_before_a_quote_keeps_the_reporter_of_the_sentence
                             "have the power to do that at all.”")
     (quote,) = analysis.quotes
     assert quote.speaker is None
+
+
+def test_only_countries_and_seats_of_government_among_places_can_speak():
+    from generator.analyze.actors import find_actors
+    from generator.analyze.nlp import process
+    from generator.analyze.speakers import can_speak
+    from generator.ingest import parse_article
+
+    article = parse_article("Head\n\nRussia and Moscow met Dallas and Ohio officials. Sergei Shoigu came.\n", "t.txt", "t")
+    actors = find_actors(process(article.text, article.paragraphs))
+    kinds = {a.name: a for a in actors.actors}
+    assert {n: kinds[n].kind for n in ("Russia", "Dallas", "Ohio", "Sergei Shoigu")} == {
+        "Russia": "place", "Dallas": "place", "Ohio": "place", "Sergei Shoigu": "person"}
+    assert [can_speak(kinds[n].id, actors) for n in ("Russia", "Dallas", "Ohio", "Sergei Shoigu")] == [
+        kinds["Russia"].id, None, None, kinds["Sergei Shoigu"].id]

@@ -234,7 +234,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
-    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens) and cue.lower not in SUPPORT_VERBS:
+    # (not "..., told The Huffington Post": whoever is told is not the source)
+    if k > 0 and tokens[k - 1].text == "," and k + 1 < len(tokens) and cue.lower not in SUPPORT_VERBS | _TELL:
         after = speakers.forward(text, tokens[k + 1].start, actors, context)
         if after and (_trailing(text, after.span[1], sentence.end) or _apposed(text, after)):
             content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
@@ -295,7 +296,7 @@ def _clause_into_quote(doc: Doc, sentence: Sentence, k: int, stance: str, actors
     quoted words with it, as one claim; the quote extractor would take the quoted words alone."""
     text, tokens = doc.text, sentence.tokens
     cue = tokens[k]
-    if k == 0 or cue.lower.endswith("ing") or cue.lower in SUPPORT_VERBS:
+    if k == 0 or cue.lower.endswith("ing") or cue.lower in SUPPORT_VERBS or cue.lower in _TELL:
         return None
     context = doc.paragraphs[sentence.paragraph][0]
     if mark := _CLOSING_MARK.search(text, sentence.start, cue.start):
@@ -395,7 +396,7 @@ def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source:
           actors: ActorIndex, doc: Doc | None = None, sentence: Sentence | None = None) -> Claim:
     targets = _targets(text, cue, content[-1], stance, source.speaker, actors)
     span = _widen(sentence, source.span) if sentence else source.span
-    return Claim(content=content, stance=stance, speaker=source.speaker,  # type: ignore[arg-type]
+    return Claim(content=content, stance=stance, speaker=speakers.can_speak(source.speaker, actors),  # type: ignore[arg-type]
                  source=span, cue=(cue.start, cue.end), targets=targets)
 
 
@@ -720,8 +721,9 @@ def _targets(text: str, cue: Token, content: Span, stance: str, speaker: str | N
 
 
 def _subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int) -> speakers.Source | None:
-    """The subject that opens the sentence, for "..., saying ..." clauses."""
-    start = sentence.start
+    """The subject that opens the sentence, for "..., saying ..." clauses (after a dateline:
+    "PARIS, Aug 31 (Reuters) - ...": not Paris)."""
+    start = sentence.tokens[_after_dateline(sentence.tokens, len(sentence.tokens))].start if sentence.tokens else sentence.start
     first = speakers.forward(doc.text, start, actors, context)
     if first is None and doc.text[start:start + 4].lower() == "the ":
         first = speakers.forward(doc.text, start + 4, actors, context)
@@ -730,14 +732,19 @@ def _subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int) -> 
     return first
 
 
+def _after_dateline(tokens: tuple[Token, ...], upto: int) -> int:
+    """The first token after a dateline: "ORLANDO, Fla. (Reuters) - President Barack Obama met ..."."""
+    return next((n + 1 for n in range(1, min(upto, 12))
+                 if tokens[n].text in "-—–" and (tokens[n - 1].text == ")" or tokens[n - 1].text.isupper())), 0)
+
+
 def _sentence_subject(doc: Doc, sentence: Sentence, actors: ActorIndex, context: int,
                       upto: int) -> tuple[speakers.Source | None, int]:
     """The subject that opens the sentence, when its verb phrase runs on to token ``upto`` with no
     other clause in between: "Obama met survivors on Thursday and said ...", "The departments declined
     to comment, saying ..."."""
     tokens, text = sentence.tokens, doc.text
-    # a dateline first: "ORLANDO, Fla. (Reuters) - President Barack Obama met ..."
-    i = next((n + 1 for n in range(1, min(upto, 12)) if tokens[n].text in "-—–" and (tokens[n - 1].text == ")" or tokens[n - 1].text.isupper())), 0)
+    i = _after_dateline(tokens, upto)
     while i < upto and tokens[i].lower in _CLAUSE_LINKS:
         i += 1
     named = speakers.forward(text, tokens[i].start, actors, context)

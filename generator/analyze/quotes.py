@@ -170,6 +170,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             continue  # a few quoted words with no cue: a phrase, not a statement
         quote = own or (None if _own_cue_after(text, span, p_end) else _from_sentence_before(text, span, p_start, claims, actors)) \
             or Quote(content=span.content)
+        if quote.speaker is not None and speakers.can_speak(quote.speaker, actors) is None:
+            quote = replace(quote, speaker=None)
         quotes.append(quote)
         previous_end = max(span.content[-1][1], quote.cue[1] if quote.cue else 0,
                            quote.source[1] if quote.source else 0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ROLE_HEADS
+from .lexicon import ROLE_HEADS, SEATS_OF_GOVERNMENT
 
 _PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s*$", re.I)
@@ -121,6 +121,16 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
         if inner:
             return inner
     return None
+
+
+def can_speak(actor_id: str | None, actors: ActorIndex) -> str | None:
+    """``actor_id``, unless it is a place that cannot say anything: a country speaks through its
+    government and a seat of government for it ("Moscow said"), but "Stacy Baker of Columbia, South
+    Carolina says" is not South Carolina speaking, nor "an actor in Dallas, who runs a theatre" Dallas."""
+    actor = actors.get(actor_id) if actor_id else None
+    if actor is not None and actor.kind == "place" and not is_country(actor.name) and actor.name not in SEATS_OF_GOVERNMENT:
+        return None
+    return actor_id
 
 
 def pronoun(word: str, at: int, actors: ActorIndex, context_start: int) -> str | None:
