@@ -759,3 +759,29 @@ def test_who_is_told_a_dateline_or_a_town_is_not_the_source(text, speaker):
     assert analysis.claims or speaker is None
     for claim in analysis.claims:
         assert (analysis.actor(claim.speaker).name if claim.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # "..., X said, adding that ...": X adds it, not the sentence's subject (went to Washington)
+    ("Washington did not complain when China's spending helped global growth, a Chinese official said, adding that "
+     "the impact of closing factories was hard to estimate.", "Washington"),
+    # the one spoken with is not the source (went to The Huffington Post)
+    ("Current and former officials who spoke with The Huffington Post said the organization has become a shell of itself.",
+     "Huffington Post"),
+    # the apposition names the newspaper, not the speaker (went to L'Osservatore Romano)
+    ("Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, said every "
+     "pope was both religious and political.", "L'Osservatore Romano"),
+    # the one a pastor supports is not the pastor (went to Ted Cruz)
+    ("Ted Cruz leads in Iowa. One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said "
+     "he had made more than 150 phone calls to other pastors.", "Ted Cruz"),
+])
+def test_an_object_or_an_apposed_thing_is_not_the_source(text, wrong):
+    analysis = analyse_text(text)
+    assert all((analysis.actor(c.speaker).name if c.speaker else None) != wrong for c in analysis.claims)
+
+
+def test_an_apposed_person_after_an_editor_is_the_source():
+    analysis = analyse_text("Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, "
+                            "L'Osservatore Romano, said every pope was both religious and political.")
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == "Giovanni Maria Vian"

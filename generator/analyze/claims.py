@@ -18,7 +18,8 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import ADVERBIAL_OPENERS, AUXILIARIES, SUPPORT_VERBS, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB
+from .lexicon import (ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB,
+                      SUPPORT_VERBS)
 from .nlp import Doc, Sentence, Token
 from .noun_claims import find_noun_claims
 
@@ -230,7 +231,11 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         return None  # '"...," said X': the attribution of a direct quote
     context = doc.paragraphs[sentence.paragraph][0]
     if cue.lower.endswith("ing") and before.endswith(","):
-        source = _subject(doc, sentence, actors, context) or _sentence_subject(doc, sentence, actors, context, k - 1)[0]
+        if k >= 2 and tokens[k - 2].tag.startswith("VB") and STANCE_OF_VERB.get(tokens[k - 2].lower):
+            # "..., a Chinese official said, adding that ...": whoever said it adds it (not the sentence's subject)
+            source = _source_before(doc, sentence, k - 2, actors, context)[0]
+        else:
+            source = _subject(doc, sentence, actors, context) or _sentence_subject(doc, sentence, actors, context, k - 1)[0]
         content = _content_after(text, tokens, k, sentence.end)
         return _make(text, cue, (content,), stance, source, actors) if source and content else None
     # "..., said X." — the source after the cue, what was said before it
@@ -526,8 +531,9 @@ def _source_before(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex,
         of_place = _person_of_place(tokens, first, named, actors)
         if of_place:
             return of_place
-        if first > 0 and tokens[first - 1].lower in ("of", "for", "with", "to", "by", "from", "at", "in") and tokens[first - 1].tag in ("IN", "TO"):
-            return _speaking_for(doc, sentence, first - 1, named, actors)
+        prep = first - 1 if first < 1 or tokens[first - 1].lower != "the" else first - 2  # "spoke with The Huffington Post"
+        if prep >= 0 and tokens[prep].lower in ("of", "for", "with", "to", "by", "from", "at", "in") and tokens[prep].tag in ("IN", "TO"):
+            return _speaking_for(doc, sentence, prep, named, actors)
         return named, first
     if tokens[j].lower in ("and", "but") and tokens[k].tag in ("VBD", "VBZ", "VBP"):
         return _sentence_subject(doc, sentence, actors, context, j)  # "Obama met survivors and said"
@@ -602,9 +608,12 @@ def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex
         if any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in inner[:relative_at]):
             return None, -1
         named = actors.mention_at(inner[0].start)
-        actor = actors.get(named[2]) if named and named[1] == inner[-1].end else None
-        if segment == 0 and actor and actor.kind == "person":
-            return speakers.Source((named[0], named[1]), actor.id), i + 1  # the apposition is the name
+        actor = actors.get(named[2]) if named and (named[1] == inner[-1].end or _of_somewhere(inner, named[1])) else None
+        names_a_thing = i > 0 and tokens[i - 1].lower in _NAMED_THINGS
+        if segment == 0 and actor and actor.kind == "person" and not names_a_thing:
+            # the apposition is the name ("One pastor, Darran Whiting of Liberty Baptist Church, said"); not
+            # when it names a thing ("the Vatican's official newspaper, L'Osservatore Romano, said")
+            return speakers.Source((named[0], named[1]), actor.id), i + 1
         end_before = tokens[i].start
         paren = re.search(r"\s*\([^()]{1,30}\)\s*$", doc.text[max(sentence.start, end_before - 40):end_before])
         if paren:
@@ -618,10 +627,24 @@ def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex
             np_start = first
             while np_start > 0 and tokens[np_start].chunk == "I-NP":
                 np_start -= 1
-            if np_start == 0 or tokens[np_start - 1].lower not in _MODIFIER_PREPOSITIONS:
-                return source, first  # "director of the UN, which ..., said": not the UN
+            if np_start == 0 or (tokens[np_start - 1].lower not in _MODIFIER_PREPOSITIONS
+                                 and tokens[np_start - 1].tag not in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP")):
+                # "director of the UN, which ..., said": not the UN; "a pastor supporting Mr. Cruz, ...": not Cruz
+                return source, first
         comma = i
     return None, -1
+
+
+# Nouns an apposition after them names ("the Vatican's newspaper, L'Osservatore Romano, ..."): not a person.
+_NAMED_THINGS = frozenset("newspaper paper magazine network channel company firm group organization organisation party "
+                          "website site show program programme agency book tabloid daily weekly station broadcaster "
+                          "journal publication outlet blog podcast column newsletter".split())
+
+
+def _of_somewhere(inner: Sequence[Token], name_end: int) -> bool:
+    """The name goes on with where the person is from or works: "Darran Whiting of Liberty Baptist Church"."""
+    rest = [t for t in inner if t.start >= name_end]
+    return bool(rest) and rest[0].lower in ("of", "from", "at") and not any(t.tag.startswith("VB") for t in rest)
 
 
 def _between_source_and_cue(tokens: tuple[Token, ...], j: int, k: int) -> bool:
