@@ -785,3 +785,15 @@ def test_an_apposed_person_after_an_editor_is_the_source():
                             "L'Osservatore Romano, said every pope was both religious and political.")
     (claim,) = analysis.claims
     assert analysis.actor(claim.speaker).name == "Giovanni Maria Vian"
+
+
+@pytest.mark.parametrize("text", [
+    "At a rally in Beaumont, Mr. Trump was just as blunt, claiming without any evidence that President Obama wanted "
+    "to take in 250,000 Syrian refugees.",
+    "Donald Trump never cited a source for his claim in November that Barack Obama wants to take in as many as "
+    "250,000 Syrian refugees.",
+])
+def test_what_someone_else_reports_is_not_the_inner_subjects_claim(text):
+    # published as Obama's own claim ("wanted to take in 250,000 refugees"): it is Trump's allegation
+    analysis = analyse_text(text)
+    assert all(analysis.actor(c.speaker).name != "Barack Obama" for c in analysis.claims if c.speaker)

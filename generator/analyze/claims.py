@@ -18,8 +18,8 @@ from ..model import Claim, Span
 from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
-from .lexicon import (ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_VERB,
-                      SUPPORT_VERBS)
+from .lexicon import (ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_NOUN,
+                      STANCE_OF_VERB, SUPPORT_VERBS)
 from .nlp import Doc, Sentence, Token
 from .noun_claims import find_noun_claims
 
@@ -100,6 +100,8 @@ def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterato
                 claim = _according(doc, sentence, k, actors, quoted)
             elif stance := _stance(tokens, k):
                 claim = _claim(doc, sentence, k, stance, actors, claims, quoted)
+            if claim and _inside_a_report(tokens, claim):
+                continue  # "claiming that President Obama wanted ...": the claimant's words, not Obama's
             if claim:
                 claim = _through_quote(doc.text, claim, local, doc.paragraphs[sentence.paragraph][1])
             if claim and not taken.overlaps(claim.content[0]):
@@ -116,6 +118,21 @@ _SPEAKER_TURN = re.compile(r"[“\"]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}
 
 
 _NEXT_TURN = re.compile(r"[.!?][”\"]?\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}:\s")
+
+
+def _inside_a_report(tokens: tuple[Token, ...], claim: Claim) -> bool:
+    """The claim's source and cue stand inside what someone else reports in the same sentence
+    ("Trump claimed without any evidence that Obama wanted to take in 250,000 refugees", "his claim
+    that Obama wants ..."): publishing it as the source's own statement would put words in a mouth."""
+    start = (claim.source or claim.cue or claim.content[0])[0]
+    first = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+    for i in range(first - 1, max(-1, first - 4), -1):  # "that" right before the source ("that the president")
+        if tokens[i].lower == "that":
+            return any((tokens[j].lower in STANCE_OF_VERB or tokens[j].lower in STANCE_OF_NOUN)
+                       and tokens[j].lower not in SUPPORT_VERBS for j in range(max(0, i - 5), i))
+        if tokens[i].text in ",;:":
+            return False
+    return False
 
 
 def _transcript_turns(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
