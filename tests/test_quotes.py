@@ -158,6 +158,11 @@ def test_title_case_quotes_are_titles_not_statements():
     assert analysis.quotes == ()
 
 
+def test_title_case_with_small_words_is_a_title_not_a_statement():
+    analysis = analyse_text("Ben Carson was a guest on “The Late Show with David Letterman.” He talked about books.")
+    assert analysis.quotes == ()
+
+
 def test_typewriter_quotes_are_quotes():
     analysis = analyse_text("''It does give an advantage to serious candidates,'' Newt Gingrich said.")
     (quote,) = analysis.quotes
@@ -211,6 +216,14 @@ SPLIT_CASES = [
      "“Even under the best cases, our information is under constant attack.”", "Ben Carson",
      ["“Cyber security remains one of our biggest challenges,”",
       "“Even under the best cases, our information is under constant attack.”"]),
+    # the attribution names a show in quotation marks before the quote goes on: the second part went
+    # unattributed, as if the title had started another quote
+    ("“I always knew they would look into my past,” Ben Carson said on NBC’s “Meet the Press.” “But nobody else "
+     "has had to face this.”", "Ben Carson",
+     ["“I always knew they would look into my past,”", "“But nobody else has had to face this.”"]),
+    ('"We are ready for the general election," Chris Christie said Sunday on ABC\'s "This Week with George '
+     'Stephanopoulos." "Our voters will turn out in November."', "Chris Christie",
+     ['"We are ready for the general election,"', '"Our voters will turn out in November."']),
 ]
 
 

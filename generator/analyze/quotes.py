@@ -42,6 +42,7 @@ _NOT_A_STOP = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.)+|\([^()\n]{1,40}\)")
 _NEW_SUBJECT = re.compile(r",\s+(?:[A-Z][\w’'.-]+|he|she|they|the\s+\w+)\s+[a-z]+")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
+_TITLE_SMALL_WORDS = frozenset("of the with and a an in on for to at".split())
 # Quotes shorter than this are published only when a cue stands right next to them.
 SHORT_WORDS = 5
 
@@ -132,8 +133,9 @@ def is_direct(text: str, span: QuoteSpan) -> bool:
     words = [w for s, e in span.content for w in _inner(text, (s, e)).split()]
     if len(words) < MIN_WORDS or not inner:
         return False
-    if len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and len(words) > 1:
-        return False  # Title Case: a show, a book, a slogan
+    if len(words) <= 8 and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words):
+        return False  # Title Case: a show, a book, a slogan ("This Week with George Stephanopoulos")
     before = text[max(0, first[0] - 3):first[0]].rstrip()
     return inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or len(words) >= 12
 
@@ -344,8 +346,15 @@ def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
     return bool(_OWN_CUE.match(text, close, end)) or (rest is not None and len(rest.group(1).split()) <= 8)
 
 
+_TITLE_WORD = r"(?:[A-Z0-9][\w’'&-]*|of|the|with|and|a|an|in|on|for|to|at)"
+# A show or a book named in quotation marks: 'on NBC’s “Meet the Press.”', 'on ABC's "This Week with George ..."'.
+_QUOTED_TITLE = re.compile(rf"[“\"]([A-Z0-9][\w’'&-]*(?:\s+{_TITLE_WORD}){{0,7}})([.,]?)[”\"]")
+
+
 def _rest_of_attribution(gap: str) -> bool:
-    """``gap`` ends the sentence of the last quote's attribution and starts no other."""
+    """``gap`` ends the sentence of the last quote's attribution and starts no other. A title in
+    quotation marks inside it ('he said on “Meet the Press.”') is a name, not a quote."""
+    gap = _QUOTED_TITLE.sub(lambda m: "Title" + m.group(2), gap)
     m = _REST_OF_ATTRIBUTION.fullmatch(gap)
     return bool(m) and "''" not in gap and not re.search(r"[.!?]", _NOT_A_STOP.sub("", m.group(1)))
 
