@@ -347,3 +347,37 @@ def test_a_sentence_of_its_own_before_a_quote_keeps_the_reporter_of_the_sentence
                             "have the power to do that at all.”")
     (quote,) = analysis.quotes
     assert quote.speaker is None
+
+
+DESCRIBED_SPEAKERS = [
+    # (text, speaker): a person named right before the cue, after words that describe them that are not titles
+    # we know; these were published unattributed (the second part as a quote of its own)
+    ("“The polls are finally moving our way,” former presidential candidate Jim Baxter said. “The rest will follow "
+     "soon.”", "Jim Baxter"),
+    ("“We will keep fighting for this bill,” state Sen. Laura Finch (D) said.", "Laura Finch"),
+    ("“Nobody expected the count to take this long,” the agency’s Tom Kellerman wrote.", "Tom Kellerman"),
+    # ... but not someone only described ('one senior Democrat'), what a noun stands for ('the pitch on
+    # Kickstarter says'), or a name that starts a new sentence after a quote that closed its own
+    ("Senior Democrat Tom Kellerman spoke first. “The campaign has been slow to answer the charges,” one senior "
+     "Democrat said.", None),
+    ("Laura Finch opened a Kickstarter campaign. “Publish the book that nobody wants you to read,” the pitch on "
+     "Kickstarter says.", None),
+    ("The governor asked for an inquiry. “Trust in the city police is broken.” Democratic presidential hopeful Laura Finch said "
+     "Monday she, too, wants an inquiry.", None),
+    # a name after a preposition is not who spoke
+    ("Laura Finch died in May. “We miss her every single day,” close friends of Laura Finch said.", None),
+    # a capitalised word right before the name that we did not read as part of it: the name is not all there
+    ("The court heard the case. “A long sentence would help deter others,” federal prosecutor Maya D. Song wrote.",
+     None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", DESCRIBED_SPEAKERS)
+def test_a_person_described_before_the_cue_is_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "”" in t[q.content[0][0]:q.content[-1][1]])
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+    if speaker == "Jim Baxter":
+        assert len(quote.content) == 2

@@ -232,10 +232,54 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
             return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
+    if described := _described_speaker(text, span, start, end, actors):
+        return described
     if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
         if _ends_attribution(text, m.end("cue"), end):
             # someone we cannot name said it: publish it unattributed, never guess
             return Quote(span.content, None, m.span("np"), m.span("cue"))
+    return None
+
+
+_DESCRIPTION_WORD = re.compile(r"([\w.’'&-]+)[ \t]+")
+_NOT_DESCRIPTION = frozenset("and but or nor then when as after before because while so that which who whom whose if "
+                             "than he she they it we i you this there here of on in at by for from with to into about "
+                             "over under through".split())
+_DETERMINERS = frozenset("the a an another one some".split())
+_SAYS_MORE = re.compile(r"\b(?:he|she|they|it|we|i|that)\b", re.I)
+
+
+def _described_speaker(text: str, span: QuoteSpan, start: int, end: int, actors: ActorIndex) -> Quote | None:
+    """'"...," former presidential candidate Herman Cain said': a person named right before the cue, after
+    a few words that describe them (which the source reader does not know as titles)."""
+    pos = start
+    words: list[str] = []
+    for _ in range(5):
+        word = _DESCRIPTION_WORD.match(text, pos, end)
+        if not word or word.group(1).lower() in _NOT_DESCRIPTION or word.group(1).lower() in QUOTE_CUES:
+            return None
+        words.append(word.group(1))
+        pos = word.end()
+        mention = actors.mention_at(pos)
+        actor = actors.get(mention[2]) if mention else None
+        if actor is None or actor.kind != "person":
+            continue
+        last = words[-1]
+        if last[:1].isupper() and not last.endswith((".", "’s", "'s", "s’", "s'")):
+            return None  # "Maya D. Song": a first name we did not read as part of the name
+        if words[0].lower() in _DETERMINERS and not any(w.endswith(("’s", "'s")) for w in words):
+            return None  # "one senior Democrat", "the Texan": someone described, not named
+        rest = mention[1]
+        if m := re.match(r"[ \t]*\([^()]{1,40}\)", text[rest:end]):
+            rest += m.end()  # "state Sen. Jason Holsman (D) said"
+        cue = _CUE_AFTER.match(text, rest, end)
+        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end):
+            return None
+        if _says_more(text, span, cue.end(1), end):
+            return None
+        if _ends_attribution(text, cue.end(1), end) or _continues(text, span):
+            return Quote(span.content, actor.id, (start, mention[1]), cue.span(1))
+        return None
     return None
 
 
@@ -266,6 +310,15 @@ def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
         return False
     stop = re.search(r"[.!?]", text[cue_end:end])
     return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
+
+
+def _says_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
+    """'"... is broken." Candidate Hillary Clinton said Wednesday she wants ...': the quote closed its sentence
+    and the cue after it reports a statement of its own (a subject or 'that' before the sentence ends)."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
+        return False
+    stop = re.search(r"[.!?]", text[cue_end:end])
+    return bool(_SAYS_MORE.search(text, cue_end, cue_end + stop.start() if stop else end))
 
 
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
