@@ -381,3 +381,29 @@ def test_a_person_described_before_the_cue_is_the_speaker(text, speaker):
     assert (actor.name if actor else None) == speaker
     if speaker == "Jim Baxter":
         assert len(quote.content) == 2
+
+
+PARTICIPLE_SUBJECTS = [
+    # (text, speaker): the subject that opens the sentence speaks the quote after ', saying,'; these were unattributed
+    ("Senator Jane Morrow urged voters to back the plan, saying, “There is no other way to fix the roads.”",
+     "Jane Morrow"),
+    ("Jane Morrow spoke in Albany. She quickly noted her years on the city council, saying “I know how hard this "
+     "job can be.”", "Jane Morrow"),
+    ("Jane Morrow was also critical of the plan, telling reporters: “It will cost far more than anyone admits.”",
+     "Jane Morrow"),
+    # after a phrase that sets the scene, not the place named in it
+    ("Here in Albany, Jane Morrow stepped up her attacks on the mayor, saying, “We cannot wait another year for "
+     "this.”", "Jane Morrow"),
+    # ... not when another clause with a subject of its own comes first
+    ("Jane Morrow attacked Tom Kellerman, who answered the charge, saying, “I have nothing to hide from anyone.”",
+     None),
+    ("Jane Morrow spoke first and Tom Kellerman replied, saying, “I have nothing to hide from anyone.”", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PARTICIPLE_SUBJECTS)
+def test_the_subject_of_the_sentence_speaks_after_a_participle(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

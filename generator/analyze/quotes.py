@@ -333,9 +333,11 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
     head = text[p_start:first]
     clause_start = max(head.rfind(c) for c in ".!?”\"") + 1
     head_clause = head[clause_start:]
+    offset = p_start + clause_start
+    if quote := _participle_subject(text, span, head_clause, offset, actors, p_start):
+        return quote
     if not head_clause.rstrip().endswith((":", ",")):
         return None
-    offset = p_start + clause_start
     if m := _CUE_BEFORE.search(head_clause):
         # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
         participle = m.group(1).lower().endswith("ing")
@@ -358,6 +360,36 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         if source:
             return Quote(span.content, source.speaker, source.span, None)
     return None
+
+
+_PARTICIPLE_INTRO = re.compile(r",\s*(saying|adding|writing|noting|declaring|explaining|arguing|insisting|warning|"
+                               r"telling)\b([^,:“”\"]{0,40}?)\s*[:,]?\s*$")
+_SUBJECT_VERB = re.compile(r"(?:[ \t]*\([^()]{1,40}\))?(?:,[^,“”\"]{2,80},)?\s+(?:(?:[a-z]+ly|then|also|later|again|now)\s+)?"
+                           r"[a-z]+(?:ed|s)\b")
+_FRONTED = re.compile(r"(?:In|On|At|Here|There|Later|Earlier|During|After|Before|Then|Meanwhile|Also|Instead|Still|"
+                      r"Now|Today|Yesterday|Speaking|Asked|Earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)\b[^,“”\"\n]{0,80},\s+")
+_CLAUSE_BREAK = re.compile(r"\b(?:who|whom|whose|which|but|while|when|whereas|although|though|because|until|unless|if|"
+                           r"after|before|as)\b|\band\s+(?:[A-Z]|he\b|she\b|they\b)|[;—–“”\"(]")
+
+
+def _participle_subject(text: str, span: QuoteSpan, head_clause: str, offset: int, actors: ActorIndex,
+                        p_start: int) -> Quote | None:
+    """'Madeleine Albright urged women to vote for Clinton, saying, "..."': the participle's subject is the
+    subject that opens the sentence, when one clause runs from it to the participle."""
+    m = _PARTICIPLE_INTRO.search(head_clause)
+    if m is None or (m.group(1) != "telling" and m.group(2).strip()):
+        return None
+    start = offset + len(head_clause) - len(head_clause.lstrip())
+    if fronted := _FRONTED.match(text, start, offset + m.start()):
+        start = fronted.end()  # "Here in Columbia, Sanders stepped up ..., saying,"
+    source = speakers.forward(text, start, actors, p_start)
+    if source is None or source.speaker is None:
+        return None
+    verb = _SUBJECT_VERB.match(text, source.span[1], offset + m.start())
+    if verb is None or _CLAUSE_BREAK.search(text, verb.end(), offset + m.start()):
+        return None
+    return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
 
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int,
