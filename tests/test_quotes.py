@@ -158,6 +158,11 @@ def test_title_case_quotes_are_titles_not_statements():
     assert analysis.quotes == ()
 
 
+def test_title_case_with_small_words_is_a_title_not_a_statement():
+    analysis = analyse_text("Ben Carson was a guest on “The Late Show with David Letterman.” He talked about books.")
+    assert analysis.quotes == ()
+
+
 def test_typewriter_quotes_are_quotes():
     analysis = analyse_text("''It does give an advantage to serious candidates,'' Newt Gingrich said.")
     (quote,) = analysis.quotes
@@ -211,6 +216,14 @@ SPLIT_CASES = [
      "“Even under the best cases, our information is under constant attack.”", "Ben Carson",
      ["“Cyber security remains one of our biggest challenges,”",
       "“Even under the best cases, our information is under constant attack.”"]),
+    # the attribution names a show in quotation marks before the quote goes on: the second part went
+    # unattributed, as if the title had started another quote
+    ("“I always knew they would look into my past,” Ben Carson said on NBC’s “Meet the Press.” “But nobody else "
+     "has had to face this.”", "Ben Carson",
+     ["“I always knew they would look into my past,”", "“But nobody else has had to face this.”"]),
+    ('"We are ready for the general election," Chris Christie said Sunday on ABC\'s "This Week with George '
+     'Stephanopoulos." "Our voters will turn out in November."', "Chris Christie",
+     ['"We are ready for the general election,"', '"Our voters will turn out in November."']),
 ]
 
 
@@ -349,3 +362,63 @@ def test_only_countries_and_seats_of_government_among_places_can_speak():
         "Russia": "place", "Dallas": "place", "Ohio": "place", "Sergei Shoigu": "person"}
     assert [can_speak(kinds[n].id, actors) for n in ("Russia", "Dallas", "Ohio", "Sergei Shoigu")] == [
         kinds["Russia"].id, None, None, kinds["Sergei Shoigu"].id]
+
+
+DESCRIBED_SPEAKERS = [
+    # (text, speaker): a person named right before the cue, after words that describe them that are not titles
+    # we know; these were published unattributed (the second part as a quote of its own)
+    ("“The polls are finally moving our way,” former presidential candidate Jim Baxter said. “The rest will follow "
+     "soon.”", "Jim Baxter"),
+    ("“We will keep fighting for this bill,” state Sen. Laura Finch (D) said.", "Laura Finch"),
+    ("“Nobody expected the count to take this long,” the agency’s Tom Kellerman wrote.", "Tom Kellerman"),
+    # ... but not someone only described ('one senior Democrat'), what a noun stands for ('the pitch on
+    # Kickstarter says'), or a name that starts a new sentence after a quote that closed its own
+    ("Senior Democrat Tom Kellerman spoke first. “The campaign has been slow to answer the charges,” one senior "
+     "Democrat said.", None),
+    ("Laura Finch opened a Kickstarter campaign. “Publish the book that nobody wants you to read,” the pitch on "
+     "Kickstarter says.", None),
+    ("The governor asked for an inquiry. “Trust in the city police is broken.” Democratic presidential hopeful Laura Finch said "
+     "Monday she, too, wants an inquiry.", None),
+    # a name after a preposition is not who spoke
+    ("Laura Finch died in May. “We miss her every single day,” close friends of Laura Finch said.", None),
+    # a capitalised word right before the name that we did not read as part of it: the name is not all there
+    ("The court heard the case. “A long sentence would help deter others,” federal prosecutor Maya D. Song wrote.",
+     None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", DESCRIBED_SPEAKERS)
+def test_a_person_described_before_the_cue_is_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "”" in t[q.content[0][0]:q.content[-1][1]])
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+    if speaker == "Jim Baxter":
+        assert len(quote.content) == 2
+
+
+PARTICIPLE_SUBJECTS = [
+    # (text, speaker): the subject that opens the sentence speaks the quote after ', saying,'; these were unattributed
+    ("Senator Jane Morrow urged voters to back the plan, saying, “There is no other way to fix the roads.”",
+     "Jane Morrow"),
+    ("Jane Morrow spoke in Albany. She quickly noted her years on the city council, saying “I know how hard this "
+     "job can be.”", "Jane Morrow"),
+    ("Jane Morrow was also critical of the plan, telling reporters: “It will cost far more than anyone admits.”",
+     "Jane Morrow"),
+    # after a phrase that sets the scene, not the place named in it
+    ("Here in Albany, Jane Morrow stepped up her attacks on the mayor, saying, “We cannot wait another year for "
+     "this.”", "Jane Morrow"),
+    # ... not when another clause with a subject of its own comes first
+    ("Jane Morrow attacked Tom Kellerman, who answered the charge, saying, “I have nothing to hide from anyone.”",
+     None),
+    ("Jane Morrow spoke first and Tom Kellerman replied, saying, “I have nothing to hide from anyone.”", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PARTICIPLE_SUBJECTS)
+def test_the_subject_of_the_sentence_speaks_after_a_participle(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

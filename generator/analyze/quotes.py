@@ -42,6 +42,7 @@ _NOT_A_STOP = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.)+|\([^()\n]{1,40}\)")
 _NEW_SUBJECT = re.compile(r",\s+(?:[A-Z][\w’'.-]+|he|she|they|the\s+\w+)\s+[a-z]+")
 _GAP = re.compile(r"[\s.,;:!?/…–—-]*")
 MIN_WORDS = 3
+_TITLE_SMALL_WORDS = frozenset("of the with and a an in on for to at".split())
 # Quotes shorter than this are published only when a cue stands right next to them.
 SHORT_WORDS = 5
 
@@ -132,8 +133,9 @@ def is_direct(text: str, span: QuoteSpan) -> bool:
     words = [w for s, e in span.content for w in _inner(text, (s, e)).split()]
     if len(words) < MIN_WORDS or not inner:
         return False
-    if len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and len(words) > 1:
-        return False  # Title Case: a show, a book, a slogan
+    if len(words) <= 8 and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words):
+        return False  # Title Case: a show, a book, a slogan ("This Week with George Stephanopoulos")
     before = text[max(0, first[0] - 3):first[0]].rstrip()
     return inner[-1] in ".,!?…—-" or before.endswith((":", ",")) or before == "" or len(words) >= 12
 
@@ -232,10 +234,54 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
             return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
+    if described := _described_speaker(text, span, start, end, actors):
+        return described
     if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
         if _ends_attribution(text, m.end("cue"), end):
             # someone we cannot name said it: publish it unattributed, never guess
             return Quote(span.content, None, m.span("np"), m.span("cue"))
+    return None
+
+
+_DESCRIPTION_WORD = re.compile(r"([\w.’'&-]+)[ \t]+")
+_NOT_DESCRIPTION = frozenset("and but or nor then when as after before because while so that which who whom whose if "
+                             "than he she they it we i you this there here of on in at by for from with to into about "
+                             "over under through".split())
+_DETERMINERS = frozenset("the a an another one some".split())
+_SAYS_MORE = re.compile(r"\b(?:he|she|they|it|we|i|that)\b", re.I)
+
+
+def _described_speaker(text: str, span: QuoteSpan, start: int, end: int, actors: ActorIndex) -> Quote | None:
+    """'"...," former presidential candidate Herman Cain said': a person named right before the cue, after
+    a few words that describe them (which the source reader does not know as titles)."""
+    pos = start
+    words: list[str] = []
+    for _ in range(5):
+        word = _DESCRIPTION_WORD.match(text, pos, end)
+        if not word or word.group(1).lower() in _NOT_DESCRIPTION or word.group(1).lower() in QUOTE_CUES:
+            return None
+        words.append(word.group(1))
+        pos = word.end()
+        mention = actors.mention_at(pos)
+        actor = actors.get(mention[2]) if mention else None
+        if actor is None or actor.kind != "person":
+            continue
+        last = words[-1]
+        if last[:1].isupper() and not last.endswith((".", "’s", "'s", "s’", "s'")):
+            return None  # "Maya D. Song": a first name we did not read as part of the name
+        if words[0].lower() in _DETERMINERS and not any(w.endswith(("’s", "'s")) for w in words):
+            return None  # "one senior Democrat", "the Texan": someone described, not named
+        rest = mention[1]
+        if m := re.match(r"[ \t]*\([^()]{1,40}\)", text[rest:end]):
+            rest += m.end()  # "state Sen. Jason Holsman (D) said"
+        cue = _CUE_AFTER.match(text, rest, end)
+        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end):
+            return None
+        if _says_more(text, span, cue.end(1), end):
+            return None
+        if _ends_attribution(text, cue.end(1), end) or _continues(text, span):
+            return Quote(span.content, actor.id, (start, mention[1]), cue.span(1))
+        return None
     return None
 
 
@@ -268,6 +314,15 @@ def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
 
 
+def _says_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
+    """'"... is broken." Candidate Hillary Clinton said Wednesday she wants ...': the quote closed its sentence
+    and the cue after it reports a statement of its own (a subject or 'that' before the sentence ends)."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
+        return False
+    stop = re.search(r"[.!?]", text[cue_end:end])
+    return bool(_SAYS_MORE.search(text, cue_end, cue_end + stop.start() if stop else end))
+
+
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
     """After '"...," X said' the sentence ends or goes on; it does not introduce another quote."""
     rest = text[cue_end:end].lstrip()
@@ -280,9 +335,11 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
     head = text[p_start:first]
     clause_start = max(head.rfind(c) for c in ".!?”\"") + 1
     head_clause = head[clause_start:]
+    offset = p_start + clause_start
+    if quote := _participle_subject(text, span, head_clause, offset, actors, p_start):
+        return quote
     if not head_clause.rstrip().endswith((":", ",")):
         return None
-    offset = p_start + clause_start
     if m := _CUE_BEFORE.search(head_clause):
         # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
         participle = m.group(1).lower().endswith("ing")
@@ -305,6 +362,36 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         if source:
             return Quote(span.content, source.speaker, source.span, None)
     return None
+
+
+_PARTICIPLE_INTRO = re.compile(r",\s*(saying|adding|writing|noting|declaring|explaining|arguing|insisting|warning|"
+                               r"telling)\b([^,:“”\"]{0,40}?)\s*[:,]?\s*$")
+_SUBJECT_VERB = re.compile(r"(?:[ \t]*\([^()]{1,40}\))?(?:,[^,“”\"]{2,80},)?\s+(?:(?:[a-z]+ly|then|also|later|again|now)\s+)?"
+                           r"[a-z]+(?:ed|s)\b")
+_FRONTED = re.compile(r"(?:In|On|At|Here|There|Later|Earlier|During|After|Before|Then|Meanwhile|Also|Instead|Still|"
+                      r"Now|Today|Yesterday|Speaking|Asked|Earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)\b[^,“”\"\n]{0,80},\s+")
+_CLAUSE_BREAK = re.compile(r"\b(?:who|whom|whose|which|but|while|when|whereas|although|though|because|until|unless|if|"
+                           r"after|before|as)\b|\band\s+(?:[A-Z]|he\b|she\b|they\b)|[;—–“”\"(]")
+
+
+def _participle_subject(text: str, span: QuoteSpan, head_clause: str, offset: int, actors: ActorIndex,
+                        p_start: int) -> Quote | None:
+    """'Madeleine Albright urged women to vote for Clinton, saying, "..."': the participle's subject is the
+    subject that opens the sentence, when one clause runs from it to the participle."""
+    m = _PARTICIPLE_INTRO.search(head_clause)
+    if m is None or (m.group(1) != "telling" and m.group(2).strip()):
+        return None
+    start = offset + len(head_clause) - len(head_clause.lstrip())
+    if fronted := _FRONTED.match(text, start, offset + m.start()):
+        start = fronted.end()  # "Here in Columbia, Sanders stepped up ..., saying,"
+    source = speakers.forward(text, start, actors, p_start)
+    if source is None or source.speaker is None:
+        return None
+    verb = _SUBJECT_VERB.match(text, source.span[1], offset + m.start())
+    if verb is None or _CLAUSE_BREAK.search(text, verb.end(), offset + m.start()):
+        return None
+    return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
 
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int,
@@ -346,8 +433,15 @@ def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
     return bool(_OWN_CUE.match(text, close, end)) or (rest is not None and len(rest.group(1).split()) <= 8)
 
 
+_TITLE_WORD = r"(?:[A-Z0-9][\w’'&-]*|of|the|with|and|a|an|in|on|for|to|at)"
+# A show or a book named in quotation marks: 'on NBC’s “Meet the Press.”', 'on ABC's "This Week with George ..."'.
+_QUOTED_TITLE = re.compile(rf"[“\"]([A-Z0-9][\w’'&-]*(?:\s+{_TITLE_WORD}){{0,7}})([.,]?)[”\"]")
+
+
 def _rest_of_attribution(gap: str) -> bool:
-    """``gap`` ends the sentence of the last quote's attribution and starts no other."""
+    """``gap`` ends the sentence of the last quote's attribution and starts no other. A title in
+    quotation marks inside it ('he said on “Meet the Press.”') is a name, not a quote."""
+    gap = _QUOTED_TITLE.sub(lambda m: "Title" + m.group(2), gap)
     m = _REST_OF_ATTRIBUTION.fullmatch(gap)
     return bool(m) and "''" not in gap and not re.search(r"[.!?]", _NOT_A_STOP.sub("", m.group(1)))
 
