@@ -797,3 +797,20 @@ def test_what_someone_else_reports_is_not_the_inner_subjects_claim(text):
     # published as Obama's own claim ("wanted to take in 250,000 refugees"): it is Trump's allegation
     analysis = analyse_text(text)
     assert all(analysis.actor(c.speaker).name != "Barack Obama" for c in analysis.claims if c.speaker)
+
+
+@pytest.mark.parametrize("text,not_speaker", [
+    # "he" is not the person his own statement names: these went to Tony Blair and Hillary Clinton
+    ("Mr Blair said the families deserved an apology.\n\nOne of the Guildford Four, Gerry Conlon - who was wrongly "
+     "convicted - said the families were delighted. He said Mr Blair had spoken with \"such sincerity\", adding: "
+     "\"He went beyond what we thought he would.\"", "Blair"),
+    ("Hillary Clinton put Bernie Sanders on the defensive through much of the debate, but a hoarse-voiced Sanders got "
+     "in digs. He accused Clinton of being too cozy with Wall Street.", "Hillary Clinton"),
+])
+def test_a_pronoun_source_is_not_someone_its_statement_names(text, not_speaker):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    pronoun_sourced = [c for c in analysis.claims if c.source and t[c.source[0]:c.source[1]].lower() == "he"]
+    assert pronoun_sourced
+    for item in (*pronoun_sourced, *analysis.quotes):
+        assert item.speaker is None or analysis.actor(item.speaker).name != not_speaker

@@ -418,8 +418,15 @@ def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source:
           actors: ActorIndex, doc: Doc | None = None, sentence: Sentence | None = None) -> Claim:
     targets = _targets(text, cue, content[-1], stance, source.speaker, actors)
     span = _widen(sentence, source.span) if sentence else source.span
-    return Claim(content=content, stance=stance, speaker=speakers.can_speak(source.speaker, actors),  # type: ignore[arg-type]
+    speaker = speakers.can_speak(source.speaker, actors)
+    if speaker and text[source.span[0]:source.span[1]].lower() in ("he", "she", "they") and _named_in(speaker, content, actors):
+        speaker = None  # "He said Mr Blair had spoken with sincerity": whoever "he" is, not Blair
+    return Claim(content=content, stance=stance, speaker=speaker,  # type: ignore[arg-type]
                  source=span, cue=(cue.start, cue.end), targets=targets)
+
+
+def _named_in(actor_id: str, content: tuple[Span, ...], actors: ActorIndex) -> bool:
+    return any(actor_id in actors.within(start, end) for start, end in content)
 
 
 def _trailing(text: str, start: int, end: int) -> bool:
