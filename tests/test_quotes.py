@@ -422,3 +422,12 @@ def test_the_subject_of_the_sentence_speaks_after_a_participle(text, speaker):
     (quote,) = analysis.quotes
     actor = analysis.actor(quote.speaker)
     assert (actor.name if actor else None) == speaker
+
+
+def test_a_group_after_a_closed_quote_reporting_its_own_statement_is_not_the_speaker():
+    # the Tories' own statement starts a sentence after the minister's quote: the quote went to the Tories
+    analysis = analyse_text("Shadow sports minister Lord Moynihan said the policy would empower local clubs. \"We aim "
+                            "to shift the emphasis on after-school sport away from our teachers.\" The Tories say "
+                            "Labour's plans to give all children two hours of sport had failed.")
+    (quote,) = analysis.quotes
+    assert quote.speaker is None or analysis.actor(quote.speaker).name == "Moynihan"

@@ -303,7 +303,11 @@ def _continues(text: str, span: QuoteSpan) -> bool:
 
 _FINITE = re.compile(r"\b(?:would|will|is|was|are|were|has|had|have|should|could|can|did|does|do|must|may|might|"
                      r"[a-z]{3,}ed)\b", re.I)
-_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|i|you|there|this|that|the|a|an|his|her|their|its)\b", re.I)
+# A clause of its own after the cue: a pronoun, a determiner or a name ("... say Labour's plans had ..."),
+# not when the cue is followed by a time ("said Tuesday").
+_CLAUSE_START = re.compile(r"\s+(?:(?i:he|she|they|it|we|i|you|there|this|that|the|a|an|his|her|their|its)\b"
+                           r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                           r"May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+(?:’s|'s)?\s+[a-z])")
 
 
 def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
