@@ -162,6 +162,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
             prev_start, prev_end = paragraphs[span.paragraph - 1]
             if text[prev_start:prev_end].rstrip().endswith(":"):
                 own = _before(text, span, prev_start, actors)
+        if own is not None and own.speaker is None and own.source is not None:
+            own = _last_speaker(text, own, previous, claims, actors) or own
         continued = _continued(text, span, previous, previous_end, actors) if own is None or (
             previous is not None and own.cue is not None and own.cue == previous.cue) else None
         if continued is not None and previous is not None:
@@ -396,6 +398,43 @@ def _participle_subject(text: str, span: QuoteSpan, head_clause: str, offset: in
     if verb is None or _CLAUSE_BREAK.search(text, verb.end(), offset + m.start()):
         return None
     return Quote(span.content, source.speaker, source.span, (offset + m.start(1), offset + m.end(1)))
+
+
+def _extent(item: Quote | Claim) -> tuple[int, int]:
+    spans = [*item.content, *(s for s in (item.source, item.cue) if s)]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _last_speaker(text: str, quote: Quote, previous: Quote | None, claims: Sequence[Claim],
+                  actors: ActorIndex) -> Quote | None:
+    """'“...,” said Joe Biden, who served in the Senate. “...,” he added.': a "he" or "she" the pronoun reader
+    left open (its antecedent stands after a cue, not where a subject stands) is the speaker of the
+    attribution right before, when that speaker is a person of a fitting gender and nobody else is named
+    between them, and that attribution names them (not "he" again). The last attribution decides: after
+    '"...," said the woman' nobody is named, so no one."""
+    word = text[quote.source[0]:quote.source[1]].lower()
+    if word not in speakers.GENDER:
+        return None
+    at, first = quote.source[0], quote.content[0][0]
+    before = min(at, first)
+    last = max((item for item in [previous, *claims] if item is not None and _extent(item)[1] <= before),
+               key=lambda item: _extent(item)[1], default=None)
+    if last is None or last.speaker is None or before - _extent(last)[1] > speakers.PRONOUN_WINDOW:
+        return None
+    if last.source is None or not any(actor_id == last.speaker and s < last.source[1] and last.source[0] < e
+                                      for s, e, actor_id in actors.spans):
+        return None  # the speaker before was a pronoun read itself ('She predicts ...'): no chain of guesses
+    actor = actors.get(last.speaker)
+    known = actors.genders.get(last.speaker)
+    if actor is None or actor.kind != "person" or known not in (None, speakers.GENDER[word]):
+        return None
+    inside = [(s, e) for s, e in quote.content]
+    for s, e, actor_id in actors.spans:
+        if _extent(last)[1] <= s and e <= at and actor_id != last.speaker and not any(a <= s and e <= b for a, b in inside):
+            other = actors.get(actor_id)
+            if other is not None and other.kind == "person":
+                return None  # someone else is named in between: they may be the one meant
+    return replace(quote, speaker=last.speaker)
 
 
 def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end: int,
