@@ -814,3 +814,34 @@ def test_a_pronoun_source_is_not_someone_its_statement_names(text, not_speaker):
     assert pronoun_sourced
     for item in (*pronoun_sourced, *analysis.quotes):
         assert item.speaker is None or analysis.actor(item.speaker).name != not_speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a plot, a list of things, a difficulty and a trend, published as what a film, a "DJ", Vodafone and a
+    # festival said
+    "Sideways tells the story of two men who take a road trip through the wine country.",
+    "The two presenters are taking over the chart show, adding showbiz news, celebrity interviews and banter.",
+    "Vodafone has found it difficult to satisfy Japan's technologically demanding mobile users.",
+    "Now in its twenty-first year, the Sundance festival continues to grow.",
+])
+def test_a_cue_word_used_for_something_else_reports_nothing(text):
+    assert analyse_text(text).claims == ()
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Corey Lewandowski continued to insist that he never made contact with the reporter.",
+     "that he never made contact with the reporter"),
+    ("Donald Trump said the plan would fail, adding that costs had doubled.", "that costs had doubled"),
+    ("Angela Merkel added the plan would fail within a year.", "the plan would fail within a year"),
+])
+def test_the_same_cue_words_still_report_statements(text, content):
+    t = (analysis := analyse_text(text)).article.text
+    assert content in [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims]
+
+
+def test_a_place_after_a_place_in_an_apposition_is_not_the_speaker():
+    # 'from Hartpury, Gloucestershire, said': went to Gloucestershire (typed a person)
+    analysis = analyse_text("One of the men, David Redvers, 34, from Hartpury, Gloucestershire, said he and the "
+                            "other seven protesters would plead not guilty.")
+    (claim,) = analysis.claims
+    assert analysis.actor(claim.speaker).name == "David Redvers"

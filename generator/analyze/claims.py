@@ -487,12 +487,16 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         return None  # "as Democrats allege, but Moscow denies — ...": what is denied came before
     if (tokens[j].text in _OPEN_QUOTES or text.startswith("''", tokens[j].start)) and not _quote_runs_on(text, tokens[j].start, end):
         return None  # a direct quote follows: the quote extractor owns it
+    if k >= 0 and _not_reporting(tokens, k, j):
+        return None
     if tokens[k].lower in _TELL and k >= 0:
         # "told reporters that ...": the listener, then what was said; nothing said, no claim
         i = j
         while (i < len(tokens) and tokens[i].chunk in ("B-NP", "I-NP") and (i == j or tokens[i].chunk == "I-NP")
                and not (i > j and tokens[i].lower in _SUBJECT_PRONOUNS)):
             i += 1
+        if i > j and tokens[i - 1].lower in _TOLD_NOT_A_LISTENER:
+            return None  # "Sideways tells the story of two men": a plot, not a statement
         if i < len(tokens) and tokens[i].lower not in ("that", "to", "of", "about", "at", "in", "on") and not tokens[i].tag.startswith(("PRP", "DT", "NN", "EX")):
             return None
         that = next((n for n in range(i, min(len(tokens), i + 12)) if tokens[n].lower == "that"), None)
@@ -524,7 +528,27 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         stop_at += 1
     if len(text[start:stop_at].split()) < MIN_CONTENT_WORDS:
         return None
+    if k >= 0 and tokens[k].lower in _ADD and text[start] not in _OPEN_QUOTES and tokens[j].lower != "that" and not any(
+            t.tag.startswith(("VB", "MD")) for t in tokens[j:] if t.end <= stop_at):
+        return None  # "adding showbiz news, celebrity interviews and banter": more things, not more words
     return (start, stop_at)
+
+
+_ADD = frozenset("add adds added adding".split())
+_TOLD_NOT_A_LISTENER = frozenset("story stories tale tales joke jokes history".split())
+
+
+def _not_reporting(tokens: tuple[Token, ...], k: int, j: int) -> bool:
+    """A cue word used for something other than reporting: "Sundance continues to grow", "Vodafone has
+    found it difficult to satisfy ...". ``j`` is where what was said would start."""
+    cue, first = tokens[k].lower, tokens[j].lower
+    if cue.startswith("continu") and first == "to":
+        # "continues to grow"; not "continued to insist that ...", which reports
+        verb = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        forms = (verb, verb + "s", verb + "es", verb + "d", verb + "ed", verb[:-1] + "ies")
+        return not (verb and not verb.startswith("continu") and any(STANCE_OF_VERB.get(f) for f in forms))
+    return cue in ("find", "finds", "found", "finding") and first == "it" and j + 1 < len(tokens) and (
+        tokens[j + 1].tag.startswith(("JJ", "RB")))
 
 
 _TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend summer winter spring autumn fall time "
@@ -633,7 +657,7 @@ def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex
             return None, -1
         named = actors.mention_at(inner[0].start)
         actor = actors.get(named[2]) if named and (named[1] == inner[-1].end or _of_somewhere(inner, named[1])) else None
-        names_a_thing = i > 0 and tokens[i - 1].lower in _NAMED_THINGS
+        names_a_thing = i > 0 and tokens[i - 1].lower in _NAMED_THINGS or _place_goes_on(tokens, i)
         if segment == 0 and actor and actor.kind == "person" and not names_a_thing:
             # the apposition is the name ("One pastor, Darran Whiting of Liberty Baptist Church, said"); not
             # when it names a thing ("the Vatican's official newspaper, L'Osservatore Romano, said")
@@ -663,6 +687,14 @@ def _apposed_source(doc: Doc, sentence: Sentence, comma: int, actors: ActorIndex
 _NAMED_THINGS = frozenset("newspaper paper magazine network channel company firm group organization organisation party "
                           "website site show program programme agency book tabloid daily weekly station broadcaster "
                           "journal publication outlet blog podcast column newsletter".split())
+
+
+def _place_goes_on(tokens: tuple[Token, ...], comma: int) -> bool:
+    """"from Hartpury, Gloucestershire, said": the name after the comma goes on with a place."""
+    p = comma - 1
+    while p > 0 and tokens[p].text != "," and comma - p < 8:
+        p -= 1
+    return tokens[p].text == "," and p + 1 < comma and tokens[p + 1].lower in ("from", "in", "of", "near", "at")
 
 
 def _of_somewhere(inner: Sequence[Token], name_end: int) -> bool:
