@@ -463,3 +463,22 @@ def test_a_pronoun_after_a_named_speaker_goes_on_with_them(text, speaker):
     analysis = analyse_text(text)
     actor = analysis.actor(analysis.quotes[-1].speaker)
     assert (actor.name if actor else None) == speaker
+
+
+INFINITIVE_AFTER_QUOTE = [
+    # 'X continues to <verb>' after a closed quote is a new sentence, not the quote's attribution: the
+    # quote went to the company and to the actress named in it
+    ("“We looked at both planes before we chose,” said a company spokesman. “The new plane fits what we "
+     "needed and it comes on time.” Boeing continues to enjoy a lead over Airbus in Japan.", None),
+    ("Actress Jane Roe spoke at the premiere in London. “It was a dream for me to land this part and I loved it.” "
+     "Actress Mary Poe continues to live in Paris as a recluse.", None),
+    # ... while a cue followed by "to" and its listener still attributes
+    ("“We will not give up on this plan now.” Smith said to reporters.", "Smith"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", INFINITIVE_AFTER_QUOTE)
+def test_a_verb_taking_an_infinitive_after_a_quote_is_not_its_cue(text, speaker):
+    analysis = analyse_text(text)
+    names = [analysis.actor(q.speaker).name if q.speaker else None for q in analysis.quotes]
+    assert speaker in names and all(n in (None, speaker) for n in names)

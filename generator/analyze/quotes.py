@@ -231,6 +231,8 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()
         cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
+        if cue and _infinitive_after(text, cue.end(1), end):
+            return None  # '"..." Boeing continues to enjoy a dominance': not a cue, a new sentence
         if cue and _reports_more(text, span, cue.end(1), end):
             return None  # '"... no place in a campaign." Kasich said he would have fired him': a new sentence
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
@@ -239,7 +241,7 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
     if described := _described_speaker(text, span, start, end, actors):
         return described
     if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
-        if _ends_attribution(text, m.end("cue"), end):
+        if _ends_attribution(text, m.end("cue"), end) and not _infinitive_after(text, m.end("cue"), end):
             # someone we cannot name said it: publish it unattributed, never guess
             return Quote(span.content, None, m.span("np"), m.span("cue"))
     return None
@@ -277,7 +279,8 @@ def _described_speaker(text: str, span: QuoteSpan, start: int, end: int, actors:
         if m := re.match(r"[ \t]*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()  # "state Sen. Jason Holsman (D) said"
         cue = _CUE_AFTER.match(text, rest, end)
-        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end):
+        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end) \
+                or _infinitive_after(text, cue.end(1), end):
             return None
         if _says_more(text, span, cue.end(1), end):
             return None
@@ -318,6 +321,21 @@ def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
         return False
     stop = re.search(r"[.!?]", text[cue_end:end])
     return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
+
+
+_TO_WORD = re.compile(r"\s*to\s+([a-z]+)\b")
+
+
+def _infinitive_after(text: str, cue_end: int, end: int) -> bool:
+    """'"..." X continues to live in Los Angeles': the cue word takes an infinitive, so it is a verb of a
+    new sentence, not the quote's attribution ('said to reporters', 'said to applause' still are)."""
+    m = _TO_WORD.match(text, cue_end, end)
+    if m is None:
+        return False
+    from .nlp import _parser
+
+    tag = _parser().lexicon.get(m.group(1), "")
+    return tag in ("VB", "VBP")
 
 
 def _says_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
