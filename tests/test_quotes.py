@@ -482,3 +482,45 @@ def test_a_verb_taking_an_infinitive_after_a_quote_is_not_its_cue(text, speaker)
     analysis = analyse_text(text)
     names = [analysis.actor(q.speaker).name if q.speaker else None for q in analysis.quotes]
     assert speaker in names and all(n in (None, speaker) for n in names)
+
+
+INTRODUCED_BY_A_COLON = [
+    # the cue and its source stand after each other at the start of the sentence ('Said X:'); the name in
+    # the sentence after the quote reports something of its own: the quote went to Macklin
+    ("Tony Macklin works for Ask Jeeves. Said the survey report: “This finding is ironic, since half of all "
+     "users would stop using them.” Commenting Mr Macklin said sponsored results must be clearly marked.", None),
+    ("Tony Macklin works for Ask Jeeves. Added Mary Poe: “This finding is ironic, since half of all users "
+     "would stop using them.”", "Mary Poe"),
+    # a quote a colon introduces and which closes its sentence is the introducer's
+    ("Mary Poe met the committee. Tom Miller told the newspaper: “I do not know whether I will ever go back.” "
+     "Asked about it later, Mary Poe replied that she would not.", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", INTRODUCED_BY_A_COLON)
+def test_a_quote_a_colon_introduces_is_not_the_next_sentences(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+NAMED_APPOSITION = [
+    # the apposition before the cue is a person's name: they speak, not the organisation in the role
+    # (the quote went to the union)
+    ("The secretary of the Welsh Students Rugby Union, Reverend Tom Miller, said: “It is a shame that the "
+     "fixtures cannot go ahead.”", "Reverend Tom Miller"),
+    ("The head of the National Crime Unit, Acting Detective Chief Superintendent, Mary Poe, said: “The "
+     "inquiry has disrupted the gangs.”", "Mary Poe"),
+    # a description that ends in a name is not the speaker's name
+    ("Hillary Clinton spoke on Monday. Tom Miller, a friend of Mary Poe, said: “It is a shame that the "
+     "fixtures cannot go ahead.”", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", NAMED_APPOSITION)
+def test_a_name_in_apposition_before_the_cue_is_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

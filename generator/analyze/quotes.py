@@ -156,7 +156,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
         previous = quotes[-1] if quotes else None
-        own = _after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+        own = _introduced(text, span, p_start, actors) or _after(text, span, last_para_end, actors, p_start) \
+            or _before(text, span, p_start, actors)
         if own is None and span.paragraph > 0 and not text[p_start:span.content[0][0]].strip():
             # 'Cruz continued:' closing the paragraph before, the quote opening this one
             prev_start, prev_end = paragraphs[span.paragraph - 1]
@@ -353,6 +354,17 @@ def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
     return not (rest[:1] in (":",) or re.match(r",?\s*[“\"]", rest) or re.match(r"that\b", rest))
 
 
+def _introduced(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
+    """'Pew said: "... paid results." Macklin said sponsored results ...': a quote a cue and a colon introduce,
+    which closes its sentence, is the introducer's; what follows it is a sentence of its own."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
+        return None
+    if not text[p_start:span.content[0][0]].rstrip().endswith(":"):
+        return None
+    quote = _before(text, span, p_start, actors)
+    return quote if quote is not None and quote.cue is not None else None
+
+
 def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
     """'Shoigu said: "..."' / 'According to X, "..."'."""
     first = span.content[0][0]
@@ -367,6 +379,9 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
     if m := _CUE_BEFORE.search(head_clause):
         # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
         participle = m.group(1).lower().endswith("ing")
+        if not head_clause[:m.start(1)].strip() and not participle:
+            return _inverted(text, span, offset + m.end(1), offset + len(head_clause.rstrip()) - 1,
+                             (offset + m.start(1), offset + m.end(1)), actors, p_start)
         source = speakers.backward(text, offset + m.start(1), actors, p_start, apposition=not participle)
         if participle and source and text[offset:source.span[0]].strip():
             source = None  # "Clinton answered on Facebook writing,": what stands before "writing" is not its subject
@@ -386,6 +401,18 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         if source:
             return Quote(span.content, source.speaker, source.span, None)
     return None
+
+
+def _inverted(text: str, span: QuoteSpan, start: int, end: int, cue: Span, actors: ActorIndex,
+              p_start: int) -> Quote:
+    """'Said the Pew report: "..."', 'Added Smith: "..."': the source stands after the cue that opens the
+    sentence; one we cannot name leaves the quote unattributed (but introduced)."""
+    while start < end and text[start].isspace():
+        start += 1
+    source = speakers.forward(text, start, actors, p_start)
+    if source is not None and source.span[1] <= end:
+        return Quote(span.content, source.speaker, source.span, cue)
+    return Quote(span.content, None, (start, end) if start < end else None, cue)
 
 
 _PARTICIPLE_INTRO = re.compile(r",\s*(saying|adding|writing|noting|declaring|explaining|arguing|insisting|warning|"

@@ -117,10 +117,34 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
     if m := _ROLE_BEFORE.search(head):
         return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors, text))
     if apposition and (m := _APPOSITION_BEFORE.search(head)):
+        if named := _named_apposition(text, offset + m.start(), end, actors):
+            return named  # "The secretary of the Union, Reverend Eldon Phillips, said": the person, not the Union
         inner = backward(text, offset + m.start(), actors, context_start, apposition=False)
         if inner:
             return inner
     return None
+
+
+_APPOSITION_TITLE = re.compile(rf"(?:(?:[A-Z][\w’'-]*\.?|(?i:{_ROLE_WORDS}|former|acting|deputy|chief|senior))\s+)*")
+
+
+def _named_apposition(text: str, start: int, end: int, actors: ActorIndex) -> Source | None:
+    """The apposition between ``start`` (its opening comma) and ``end`` (its closing comma) is a person's
+    name, with titles before it at most ("Labour MP Barry Sheerman"), not a description ("a friend of Tom")."""
+    inner_end = end
+    while inner_end > start and text[inner_end - 1] in " \t,":
+        inner_end -= 1
+    inner_start = start + 1
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    mention = actors.mention_ending(inner_end)
+    actor = actors.get(mention[2]) if mention else None
+    if actor is None or actor.kind != "person" or mention[0] < inner_start:
+        return None
+    titles = text[inner_start:mention[0]]
+    if not _APPOSITION_TITLE.fullmatch(titles) or re.search(r"\b(?:the|a|an|of|and|for)\b", titles, re.I):
+        return None
+    return Source((mention[0], mention[1]), mention[2])
 
 
 def can_speak(actor_id: str | None, actors: ActorIndex) -> str | None:
