@@ -524,3 +524,29 @@ def test_a_name_in_apposition_before_the_cue_is_the_speaker(text, speaker):
     (quote,) = analysis.quotes
     actor = analysis.actor(quote.speaker)
     assert (actor.name if actor else None) == speaker
+
+
+ROLE_HOLDER_NAMED_BEFORE = [
+    # "the spokesman" is not the one spokesman the article names only later (the quote went to him) ...
+    ("A spokesman for the Home Office said the plan was sound. “We are developing a returns programme for "
+     "the children,” said the spokesman. Later Tom Miller, spokesman for the Medical Foundation, said it was "
+     "wrong.", None),
+    # ... nor the one named before when an unnamed "a spokesman" came up since
+    ("Tom Miller, spokesman for the Medical Foundation, said it was wrong. A spokesman for the Home Office "
+     "said the plan was sound. “We are developing a returns programme for the children,” said the spokesman.",
+     None),
+    # the one spokesman named before, with nobody else since, still is
+    ("Tom Miller, spokesman for the Medical Foundation, said it was wrong. “We strongly oppose the scheme "
+     "for the children,” said the spokesman.", "Tom Miller"),
+    # a spokesman named right after the role is that spokesman
+    ("Fox said it would keep the show. “It is going to remain on the air,” said the network's spokesman "
+     "Tom Miller.", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROLE_HOLDER_NAMED_BEFORE)
+def test_a_role_is_the_holder_named_before_it_with_no_unnamed_holder_since(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

@@ -179,6 +179,14 @@ def _plural_name(name: str) -> bool:
     return " " not in name and name.endswith("s") and not name.endswith("ss")
 
 
+_MODIFIER = r"(?!(?:the|a|an|of|for|to|with|in|on|at|and|or|by|from|as|his|her|their|its)\b)[\w’'-]+"
+
+
+def _UNNAMED_ROLE(head: str) -> re.Pattern[str]:
+    """'a spokesman', 'an official Home Office spokesman': someone holding the role, not named."""
+    return re.compile(rf"\b(?:a|an|one)\s+(?:{_MODIFIER}\s+){{0,3}}{re.escape(head)}\b", re.I)
+
+
 # Roles whose holder speaks for the organisation or country that modifies them ("a Kremlin spokesman").
 VOICE_HEADS = frozenset("spokesman spokeswoman spokesperson official officials representative".split())
 
@@ -199,6 +207,13 @@ def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str
     if text[start:end].split(None, 1)[0].lower() in ("a", "an", "one"):
         return None
     holder = actors.by_role(head)
+    if holder is not None:
+        # "the spokesman" is the spokesman named before, not one the article names later, and not when
+        # "a spokesman for the Home Office" came up after the holder's last mention
+        # ("the network's spokesman Scott Grogin": named right after the role, that is them too)
+        named = [e for s, e, actor_id in actors.spans if actor_id == holder and (e <= start or end <= s <= end + 2)]
+        if not named or _UNNAMED_ROLE(head).search(text, min(max(named), start), start):
+            return None
     if inside and holder is not None:
         # "the Senate minority leader" is the one leader named, if he was named the Senate's leader
         names = [w for w in text[start:end].split()[1:] if w[:1].isupper()]
