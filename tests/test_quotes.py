@@ -550,3 +550,20 @@ def test_a_role_is_the_holder_named_before_it_with_no_unnamed_holder_since(text,
     (quote,) = analysis.quotes
     actor = analysis.actor(quote.speaker)
     assert (actor.name if actor else None) == speaker
+
+
+BARE_APOSTROPHE_POSSESSIVE = [
+    # a plural possessive with a bare apostrophe is someone else's person, like "'s": the quote went to the firm
+    ("Bookmakers Ladbrokes says the singer has even odds. “It is going to be close but she is the favourite,” "
+     "said Ladbrokes' Tom Miller.", "Tom Miller"),
+    ("Bookmakers Ladbrokes says the singer has even odds. “It is going to be close but she is the favourite,” "
+     "said Ladbrokes’ spokesman.", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", BARE_APOSTROPHE_POSSESSIVE)
+def test_a_bare_apostrophe_possessive_before_the_speaker_is_not_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

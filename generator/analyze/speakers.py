@@ -56,9 +56,13 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
         if mention and (person := _person_after_noun(text, mention[1], actors)) is not None:
             pos = person  # "said Virginia delegate Beau Correll": the delegate, not Virginia
             continue
+        if mention and _POSSESSIVE.match(text, mention[1]) and text[mention[1] - 1:mention[1]] in "sS" and \
+                (owned := _owned_person(text, _POSSESSIVE.match(text, mention[1]).end(), actors)):
+            return Source((start, owned[1]), owned[2])  # "said Ladbrokes' Warren Lush": the person, not the firm
         if mention and not _modifies(text, mention[1]):
-            if text.startswith(("’s", "'s"), mention[1]):
-                return None  # "Clinton's aide": someone else
+            if text.startswith(("’s", "'s"), mention[1]) or _POSSESSIVE.match(text, mention[1]) and \
+                    text[mention[1] - 1:mention[1]] in "sS":
+                return None  # "Clinton's aide", "Ladbrokes' spokesman": someone else
             return Source((start, mention[1]), mention[2])
         m = _TITLE_WORD.match(text, pos)
         if not m:
@@ -69,6 +73,19 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
     if m := _ROLE_AFTER.match(text, start):
         return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors, text))
     return None
+
+
+# A plural possessive with a bare apostrophe: "Ladbrokes' Warren Lush", "Ladbrokes’ spokesman".
+_POSSESSIVE = re.compile(r"[’'](?=[ \t]+[\w])[ \t]+")
+
+
+def _owned_person(text: str, pos: int, actors: ActorIndex) -> tuple[int, int, str] | None:
+    """The person named right after a bare-apostrophe possessive, where the attribution ends."""
+    mention = actors.mention_at(pos)
+    actor = actors.get(mention[2]) if mention else None
+    if actor is None or actor.kind != "person" or not re.match(r"\s*(?:[,.;:!?]|$)", text[mention[1]:mention[1] + 3]):
+        return None
+    return mention
 
 
 _NOUN_AFTER_NAME = re.compile(r"[ \t]+((?:[a-z][a-z’'-]*[ \t]+){1,2})(?=[A-Z])")
