@@ -463,3 +463,107 @@ def test_a_pronoun_after_a_named_speaker_goes_on_with_them(text, speaker):
     analysis = analyse_text(text)
     actor = analysis.actor(analysis.quotes[-1].speaker)
     assert (actor.name if actor else None) == speaker
+
+
+INFINITIVE_AFTER_QUOTE = [
+    # 'X continues to <verb>' after a closed quote is a new sentence, not the quote's attribution: the
+    # quote went to the company and to the actress named in it
+    ("“We looked at both planes before we chose,” said a company spokesman. “The new plane fits what we "
+     "needed and it comes on time.” Boeing continues to enjoy a lead over Airbus in Japan.", None),
+    ("Actress Jane Roe spoke at the premiere in London. “It was a dream for me to land this part and I loved it.” "
+     "Actress Mary Poe continues to live in Paris as a recluse.", None),
+    # ... while a cue followed by "to" and its listener still attributes
+    ("“We will not give up on this plan now.” Smith said to reporters.", "Smith"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", INFINITIVE_AFTER_QUOTE)
+def test_a_verb_taking_an_infinitive_after_a_quote_is_not_its_cue(text, speaker):
+    analysis = analyse_text(text)
+    names = [analysis.actor(q.speaker).name if q.speaker else None for q in analysis.quotes]
+    assert speaker in names and all(n in (None, speaker) for n in names)
+
+
+INTRODUCED_BY_A_COLON = [
+    # the cue and its source stand after each other at the start of the sentence ('Said X:'); the name in
+    # the sentence after the quote reports something of its own: the quote went to Macklin
+    ("Tony Macklin works for Ask Jeeves. Said the survey report: “This finding is ironic, since half of all "
+     "users would stop using them.” Commenting Mr Macklin said sponsored results must be clearly marked.", None),
+    ("Tony Macklin works for Ask Jeeves. Added Mary Poe: “This finding is ironic, since half of all users "
+     "would stop using them.”", "Mary Poe"),
+    # a quote a colon introduces and which closes its sentence is the introducer's
+    ("Mary Poe met the committee. Tom Miller told the newspaper: “I do not know whether I will ever go back.” "
+     "Asked about it later, Mary Poe replied that she would not.", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", INTRODUCED_BY_A_COLON)
+def test_a_quote_a_colon_introduces_is_not_the_next_sentences(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+NAMED_APPOSITION = [
+    # the apposition before the cue is a person's name: they speak, not the organisation in the role
+    # (the quote went to the union)
+    ("The secretary of the Welsh Students Rugby Union, Reverend Tom Miller, said: “It is a shame that the "
+     "fixtures cannot go ahead.”", "Reverend Tom Miller"),
+    ("The head of the National Crime Unit, Acting Detective Chief Superintendent, Mary Poe, said: “The "
+     "inquiry has disrupted the gangs.”", "Mary Poe"),
+    # a description that ends in a name is not the speaker's name
+    ("Hillary Clinton spoke on Monday. Tom Miller, a friend of Mary Poe, said: “It is a shame that the "
+     "fixtures cannot go ahead.”", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", NAMED_APPOSITION)
+def test_a_name_in_apposition_before_the_cue_is_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+ROLE_HOLDER_NAMED_BEFORE = [
+    # "the spokesman" is not the one spokesman the article names only later (the quote went to him) ...
+    ("A spokesman for the Home Office said the plan was sound. “We are developing a returns programme for "
+     "the children,” said the spokesman. Later Tom Miller, spokesman for the Medical Foundation, said it was "
+     "wrong.", None),
+    # ... nor the one named before when an unnamed "a spokesman" came up since
+    ("Tom Miller, spokesman for the Medical Foundation, said it was wrong. A spokesman for the Home Office "
+     "said the plan was sound. “We are developing a returns programme for the children,” said the spokesman.",
+     None),
+    # the one spokesman named before, with nobody else since, still is
+    ("Tom Miller, spokesman for the Medical Foundation, said it was wrong. “We strongly oppose the scheme "
+     "for the children,” said the spokesman.", "Tom Miller"),
+    # a spokesman named right after the role is that spokesman
+    ("Fox said it would keep the show. “It is going to remain on the air,” said the network's spokesman "
+     "Tom Miller.", "Tom Miller"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROLE_HOLDER_NAMED_BEFORE)
+def test_a_role_is_the_holder_named_before_it_with_no_unnamed_holder_since(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker
+
+
+BARE_APOSTROPHE_POSSESSIVE = [
+    # a plural possessive with a bare apostrophe is someone else's person, like "'s": the quote went to the firm
+    ("Bookmakers Ladbrokes says the singer has even odds. “It is going to be close but she is the favourite,” "
+     "said Ladbrokes' Tom Miller.", "Tom Miller"),
+    ("Bookmakers Ladbrokes says the singer has even odds. “It is going to be close but she is the favourite,” "
+     "said Ladbrokes’ spokesman.", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", BARE_APOSTROPHE_POSSESSIVE)
+def test_a_bare_apostrophe_possessive_before_the_speaker_is_not_the_speaker(text, speaker):
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    assert (actor.name if actor else None) == speaker

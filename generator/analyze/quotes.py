@@ -156,7 +156,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], actors: ActorIndex,
         p_start, p_end = paragraphs[span.paragraph]
         last_para_end = next(e for s, e in paragraphs if s <= span.content[-1][0] <= e)
         previous = quotes[-1] if quotes else None
-        own = _after(text, span, last_para_end, actors, p_start) or _before(text, span, p_start, actors)
+        own = _introduced(text, span, p_start, actors) or _after(text, span, last_para_end, actors, p_start) \
+            or _before(text, span, p_start, actors)
         if own is None and span.paragraph > 0 and not text[p_start:span.content[0][0]].strip():
             # 'Cruz continued:' closing the paragraph before, the quote opening this one
             prev_start, prev_end = paragraphs[span.paragraph - 1]
@@ -231,6 +232,8 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
         if m := re.match(r",[^,“”\"\n]{2,120}?,|\s*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()
         cue = _CUE_AFTER.match(text, rest, end) or _ANY_VERB_AFTER.match(text, rest, end)
+        if cue and _infinitive_after(text, cue.end(1), end):
+            return None  # '"..." Boeing continues to enjoy a dominance': not a cue, a new sentence
         if cue and _reports_more(text, span, cue.end(1), end):
             return None  # '"... no place in a campaign." Kasich said he would have fired him': a new sentence
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
@@ -239,7 +242,7 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
     if described := _described_speaker(text, span, start, end, actors):
         return described
     if m := _UNKNOWN_SOURCE_AFTER.match(text, start, end):
-        if _ends_attribution(text, m.end("cue"), end):
+        if _ends_attribution(text, m.end("cue"), end) and not _infinitive_after(text, m.end("cue"), end):
             # someone we cannot name said it: publish it unattributed, never guess
             return Quote(span.content, None, m.span("np"), m.span("cue"))
     return None
@@ -277,7 +280,8 @@ def _described_speaker(text: str, span: QuoteSpan, start: int, end: int, actors:
         if m := re.match(r"[ \t]*\([^()]{1,40}\)", text[rest:end]):
             rest += m.end()  # "state Sen. Jason Holsman (D) said"
         cue = _CUE_AFTER.match(text, rest, end)
-        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end):
+        if cue is None or text[rest:cue.start(1)].strip() or _reports_more(text, span, cue.end(1), end) \
+                or _infinitive_after(text, cue.end(1), end):
             return None
         if _says_more(text, span, cue.end(1), end):
             return None
@@ -320,6 +324,21 @@ def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
 
 
+_TO_WORD = re.compile(r"\s*to\s+([a-z]+)\b")
+
+
+def _infinitive_after(text: str, cue_end: int, end: int) -> bool:
+    """'"..." X continues to live in Los Angeles': the cue word takes an infinitive, so it is a verb of a
+    new sentence, not the quote's attribution ('said to reporters', 'said to applause' still are)."""
+    m = _TO_WORD.match(text, cue_end, end)
+    if m is None:
+        return False
+    from .nlp import _parser
+
+    tag = _parser().lexicon.get(m.group(1), "")
+    return tag in ("VB", "VBP")
+
+
 def _says_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     """'"... is broken." Candidate Hillary Clinton said Wednesday she wants ...': the quote closed its sentence
     and the cue after it reports a statement of its own (a subject or 'that' before the sentence ends)."""
@@ -333,6 +352,17 @@ def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
     """After '"...," X said' the sentence ends or goes on; it does not introduce another quote."""
     rest = text[cue_end:end].lstrip()
     return not (rest[:1] in (":",) or re.match(r",?\s*[“\"]", rest) or re.match(r"that\b", rest))
+
+
+def _introduced(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
+    """'Pew said: "... paid results." Macklin said sponsored results ...': a quote a cue and a colon introduce,
+    which closes its sentence, is the introducer's; what follows it is a sentence of its own."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
+        return None
+    if not text[p_start:span.content[0][0]].rstrip().endswith(":"):
+        return None
+    quote = _before(text, span, p_start, actors)
+    return quote if quote is not None and quote.cue is not None else None
 
 
 def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quote | None:
@@ -349,6 +379,9 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
     if m := _CUE_BEFORE.search(head_clause):
         # "X, the minister, said:" but not "In Columbia, Sanders stepped up his attacks, saying:" (not Columbia)
         participle = m.group(1).lower().endswith("ing")
+        if not head_clause[:m.start(1)].strip() and not participle:
+            return _inverted(text, span, offset + m.end(1), offset + len(head_clause.rstrip()) - 1,
+                             (offset + m.start(1), offset + m.end(1)), actors, p_start)
         source = speakers.backward(text, offset + m.start(1), actors, p_start, apposition=not participle)
         if participle and source and text[offset:source.span[0]].strip():
             source = None  # "Clinton answered on Facebook writing,": what stands before "writing" is not its subject
@@ -368,6 +401,18 @@ def _before(text: str, span: QuoteSpan, p_start: int, actors: ActorIndex) -> Quo
         if source:
             return Quote(span.content, source.speaker, source.span, None)
     return None
+
+
+def _inverted(text: str, span: QuoteSpan, start: int, end: int, cue: Span, actors: ActorIndex,
+              p_start: int) -> Quote:
+    """'Said the Pew report: "..."', 'Added Smith: "..."': the source stands after the cue that opens the
+    sentence; one we cannot name leaves the quote unattributed (but introduced)."""
+    while start < end and text[start].isspace():
+        start += 1
+    source = speakers.forward(text, start, actors, p_start)
+    if source is not None and source.span[1] <= end:
+        return Quote(span.content, source.speaker, source.span, cue)
+    return Quote(span.content, None, (start, end) if start < end else None, cue)
 
 
 _PARTICIPLE_INTRO = re.compile(r",\s*(saying|adding|writing|noting|declaring|explaining|arguing|insisting|warning|"

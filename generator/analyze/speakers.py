@@ -56,9 +56,13 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
         if mention and (person := _person_after_noun(text, mention[1], actors)) is not None:
             pos = person  # "said Virginia delegate Beau Correll": the delegate, not Virginia
             continue
+        if mention and _POSSESSIVE.match(text, mention[1]) and text[mention[1] - 1:mention[1]] in "sS" and \
+                (owned := _owned_person(text, _POSSESSIVE.match(text, mention[1]).end(), actors)):
+            return Source((start, owned[1]), owned[2])  # "said Ladbrokes' Warren Lush": the person, not the firm
         if mention and not _modifies(text, mention[1]):
-            if text.startswith(("’s", "'s"), mention[1]):
-                return None  # "Clinton's aide": someone else
+            if text.startswith(("’s", "'s"), mention[1]) or _POSSESSIVE.match(text, mention[1]) and \
+                    text[mention[1] - 1:mention[1]] in "sS":
+                return None  # "Clinton's aide", "Ladbrokes' spokesman": someone else
             return Source((start, mention[1]), mention[2])
         m = _TITLE_WORD.match(text, pos)
         if not m:
@@ -69,6 +73,19 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
     if m := _ROLE_AFTER.match(text, start):
         return Source(m.span(), _role(m.start(), m.end(), m.group(2), actors, text))
     return None
+
+
+# A plural possessive with a bare apostrophe: "Ladbrokes' Warren Lush", "Ladbrokes’ spokesman".
+_POSSESSIVE = re.compile(r"[’'](?=[ \t]+[\w])[ \t]+")
+
+
+def _owned_person(text: str, pos: int, actors: ActorIndex) -> tuple[int, int, str] | None:
+    """The person named right after a bare-apostrophe possessive, where the attribution ends."""
+    mention = actors.mention_at(pos)
+    actor = actors.get(mention[2]) if mention else None
+    if actor is None or actor.kind != "person" or not re.match(r"\s*(?:[,.;:!?]|$)", text[mention[1]:mention[1] + 3]):
+        return None
+    return mention
 
 
 _NOUN_AFTER_NAME = re.compile(r"[ \t]+((?:[a-z][a-z’'-]*[ \t]+){1,2})(?=[A-Z])")
@@ -117,10 +134,34 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
     if m := _ROLE_BEFORE.search(head):
         return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors, text))
     if apposition and (m := _APPOSITION_BEFORE.search(head)):
+        if named := _named_apposition(text, offset + m.start(), end, actors):
+            return named  # "The secretary of the Union, Reverend Eldon Phillips, said": the person, not the Union
         inner = backward(text, offset + m.start(), actors, context_start, apposition=False)
         if inner:
             return inner
     return None
+
+
+_APPOSITION_TITLE = re.compile(rf"(?:(?:[A-Z][\w’'-]*\.?|(?i:{_ROLE_WORDS}|former|acting|deputy|chief|senior))\s+)*")
+
+
+def _named_apposition(text: str, start: int, end: int, actors: ActorIndex) -> Source | None:
+    """The apposition between ``start`` (its opening comma) and ``end`` (its closing comma) is a person's
+    name, with titles before it at most ("Labour MP Barry Sheerman"), not a description ("a friend of Tom")."""
+    inner_end = end
+    while inner_end > start and text[inner_end - 1] in " \t,":
+        inner_end -= 1
+    inner_start = start + 1
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    mention = actors.mention_ending(inner_end)
+    actor = actors.get(mention[2]) if mention else None
+    if actor is None or actor.kind != "person" or mention[0] < inner_start:
+        return None
+    titles = text[inner_start:mention[0]]
+    if not _APPOSITION_TITLE.fullmatch(titles) or re.search(r"\b(?:the|a|an|of|and|for)\b", titles, re.I):
+        return None
+    return Source((mention[0], mention[1]), mention[2])
 
 
 def can_speak(actor_id: str | None, actors: ActorIndex) -> str | None:
@@ -155,6 +196,14 @@ def _plural_name(name: str) -> bool:
     return " " not in name and name.endswith("s") and not name.endswith("ss")
 
 
+_MODIFIER = r"(?!(?:the|a|an|of|for|to|with|in|on|at|and|or|by|from|as|his|her|their|its)\b)[\w’'-]+"
+
+
+def _UNNAMED_ROLE(head: str) -> re.Pattern[str]:
+    """'a spokesman', 'an official Home Office spokesman': someone holding the role, not named."""
+    return re.compile(rf"\b(?:a|an|one)\s+(?:{_MODIFIER}\s+){{0,3}}{re.escape(head)}\b", re.I)
+
+
 # Roles whose holder speaks for the organisation or country that modifies them ("a Kremlin spokesman").
 VOICE_HEADS = frozenset("spokesman spokeswoman spokesperson official officials representative".split())
 
@@ -175,6 +224,13 @@ def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str
     if text[start:end].split(None, 1)[0].lower() in ("a", "an", "one"):
         return None
     holder = actors.by_role(head)
+    if holder is not None:
+        # "the spokesman" is the spokesman named before, not one the article names later, and not when
+        # "a spokesman for the Home Office" came up after the holder's last mention
+        # ("the network's spokesman Scott Grogin": named right after the role, that is them too)
+        named = [e for s, e, actor_id in actors.spans if actor_id == holder and (e <= start or end <= s <= end + 2)]
+        if not named or _UNNAMED_ROLE(head).search(text, min(max(named), start), start):
+            return None
     if inside and holder is not None:
         # "the Senate minority leader" is the one leader named, if he was named the Senate's leader
         names = [w for w in text[start:end].split()[1:] if w[:1].isupper()]
