@@ -57,3 +57,25 @@ ROLES = [
 def test_person_after_a_role_that_names_an_organisation(text, name, roles):
     people = {a.name: a.roles for a in analyse_text(text).actors if a.kind == "person"}
     assert people.get(name) == roles, people
+
+
+PRONOUN_AFTER_ROLE = [
+    # (text, who the last quote's pronoun stands for) -- a name after a lowercase role is a subject
+    # (BBC politics/182, 239, 066: the pronoun went to a person named earlier)
+    ("Mr Jenkins says the new rules are needed. Labour shadow transport secretary Peter Fowler warned of delays. "
+     "“Those delays would hurt commuters most,” he told the radio station.", "Peter Fowler"),
+    ("Ms Pardoe said the scheme was wrong. But Treasury minister Wendy Harlow defended the scheme. "
+     "She denied that it was costly. “The savings are real,” she said.", "Wendy Harlow"),
+    ("Tom Ashby, 41, spoke first. The farmers' solicitor Graham Pell, said that no law had been broken. "
+     "“There is no case to answer,” he said.", "Graham Pell"),
+    # a role-named speaker who gives no name: not the man named before ("A US Embassy spokesman said")
+    ("The club's press secretary Alan Dorsey said: “We are sorry.” A city council spokesman said: “We are looking into it.” "
+     "“We will report next week,” he added.", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PRONOUN_AFTER_ROLE)
+def test_pronoun_after_a_lowercase_role(text, speaker):
+    analysis = analyse_text(text)
+    actor = analysis.actor(analysis.quotes[-1].speaker)
+    assert (actor.name if actor else None) == speaker

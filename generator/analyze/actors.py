@@ -61,6 +61,9 @@ class ActorIndex:
     quoted: tuple[tuple[int, int], ...] = ()
     """The article's quotations, marks included, sorted: a person named only inside one is not who a
     "he" or "she" outside it stands for."""
+    unnamed: tuple[tuple[int, str | None], ...] = ()
+    """(start, gender) of speakers the article does not name ("A US Embassy spokesman said:", "said
+    a spokeswoman"), sorted: a "he" or "she" after one is not anyone named before it."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -99,6 +102,9 @@ class ActorIndex:
         """The actor mentioned last before ``before`` (not earlier than ``after``) of a fitting kind."""
         wanted = set(kinds)
         unsure: str | None = None  # the most recent fitting person whose gender is not known
+        # the last unnamed speaker of the pronoun's gender: nobody named before them is taken
+        blocker = next((b for b, g in reversed(self.unnamed) if after <= b < before and g in (None, gender)),
+                       -1) if gender and "person" in wanted else -1
         i = bisect.bisect_left(self.spans, (before, -1, ""))
         while i > 0:
             i -= 1
@@ -109,6 +115,9 @@ class ActorIndex:
                 continue
             actor = self.get(actor_id)
             if actor and actor.kind in wanted:
+                if s < blocker and actor.kind == "person":
+                    # 'A US Embassy spokesman said: "...". "...," he added': not the man named before
+                    return unsure
                 if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
                     continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
                 if self._quoted_elsewhere(s, e, before):
@@ -158,7 +167,37 @@ def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
-    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)))
+    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)),
+                   unnamed=_unnamed_speakers(doc, index))
+
+
+def _unnamed_speakers(doc: Doc, index: ActorIndex) -> tuple[tuple[int, str | None], ...]:
+    """Speakers known only by a role: "a spokesman said", "A US Embassy spokeswoman told", "said
+    an official" -- "a" or "an", up to four words, a role word, and a speech verb right before or
+    after, no name following ("A reporter asked Sanders" names who speaks next)."""
+    found = []
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for k, tok in enumerate(tokens):
+            if tok.lower not in ("a", "an"):  # "the candidate said" is most often someone named before
+                continue
+            m = k + 1
+            while m < len(tokens) and m - k <= 5 and tokens[m].text[:1].isalpha() and tokens[m].lower not in ROLE_HEADS \
+                    and tokens[m].lower not in QUOTE_CUES:
+                m += 1
+            if m >= len(tokens) or m - k > 5 or tokens[m].lower not in ROLE_HEADS:
+                continue
+            nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+            spoke = (nxt is not None and nxt.lower in QUOTE_CUES and not (
+                m + 2 < len(tokens) and tokens[m + 2].text[:1].isupper())) or (
+                k > 0 and tokens[k - 1].lower in QUOTE_CUES and (nxt is None or not nxt.text[:1].isupper()))
+            if not spoke or index.within(tok.start, tokens[m].end + 1) and any(
+                    index.get(a) and index.get(a).kind == "person" for a in index.within(tok.start, tokens[m].end + 1)):
+                continue
+            role = tokens[m].lower
+            gender = "female" if role in FEMALE_CUES else "male" if role in MALE_CUES else None
+            found.append((tok.start, gender))
+    return tuple(sorted(found))
 
 
 # --- finding mentions -------------------------------------------------------------------------
@@ -450,6 +489,11 @@ def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
             yield _Mention(tokens[j].start, tok.end, canonical, "group", surface=_join(list(tokens[j:k + 1])))
 
 
+# Lowercase words that stand before a role ("shadow home secretary", "deputy chief constable").
+TITLE_MODIFIERS = frozenset("former top senior shadow home foreign deputy junior acting interim assistant associate "
+                            "chief vice first then new outgoing incoming retired defence defense finance health "
+                            "education culture trade transport environment justice interior treasury "
+                            "affairs party general principal managing executive".split())
 _BEFORE_SUBJECT = frozenset(", and but that “ \" ‘ while when as because after before since so though although "
                             "if then meanwhile however".split())
 
@@ -476,9 +520,50 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
         j = first - 1
         while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
             j -= 1
+        if j >= 0 and tokens[j].lower in ROLE_HEADS:
+            # after a lowercase role ("Tory shadow home secretary David Davis warned") only where a
+            # sentence or a clause starts, not after a quote ('"...," reporter Jo Smith asked') or
+            # in a list ('between Reagan and Soviet leader Mikhail Gorbachev, where')
+            j = _before_role(tokens, j + 1)
+            listed = after.text in (",", "(") and j >= 0 and tokens[j].lower in (",", "and")
+            if j < 0 and not _after_quote(doc.text, sentences[k].start) or j >= 0 and not listed and (
+                    tokens[j].lower in _BEFORE_SUBJECT and tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"):
+                found.add((s, e))
+            continue
         if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
             found.add((s, e))
     return frozenset(found)
+
+
+_QUOTE_MARKS = frozenset("“ ” \" ‘ ’ ' '' ``".split())
+
+
+def _after_quote(text: str, start: int) -> bool:
+    """The sentence starting at ``start`` follows a quotation that did not end with a full stop
+    ('"But why?" reporter Jo Smith asked'), so may be its attribution."""
+    before = text[:start].rstrip()
+    return before[-1:] in ("”", "\"", "’", "'") and before[-2:-1] != "."
+
+
+def _before_role(tokens: tuple[Token, ...], first: int) -> int:
+    """The index before the titles in front of a name, walking over lowercase roles and their
+    modifiers and over possessives too: "Tory shadow home secretary David Davis", "The men's
+    solicitor Matthew Knight", "But Home Office minister Hazel Blears". A lowercase word is passed
+    only on the way to a role word that stands right before the name or before another role word."""
+    j = first - 1
+    role = False
+    while j >= 0:
+        tok = tokens[j]
+        if tok.text[:1].isupper() and tok.tag in ("NNP", "NNPS", "JJ", "NN") or tok.lower in ("the", "a", "an"):
+            j -= 1
+        elif tok.lower in ROLE_HEADS or role and tok.lower in TITLE_MODIFIERS:
+            role = True
+            j -= 1
+        elif role and tok.tag == "POS" and j > 0 and tokens[j - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            j -= 2  # "the men's solicitor"; not "the paper's Robert Costa", who is no subject there
+        else:
+            break
+    return j
 
 
 def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:

@@ -160,7 +160,7 @@ ROLE_HEADS = _words(
     "producer striker midfielder defender goalkeeper skipper player chairperson mp mep "
     "deputy undersecretary commissioner rapporteur negotiator campaigner activist candidate "
     "nominee strategist pollster researcher scientist doctor surgeon investigator detective "
-    "chef designer artist musician rapper presenter host anchor"
+    "chef designer artist musician rapper presenter host anchor solicitor barrister"
 )
 
 # Words that mark a name as an organisation.
