@@ -168,7 +168,53 @@ def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
     return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)),
-                   unnamed=_unnamed_speakers(doc, index))
+                   unnamed=_unnamed_speakers(doc, index), genders=_possessive_genders(doc, index))
+
+
+_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister grandmother widow actress".split())
+_MALE_NOUNS = frozenset("man boy father son husband brother grandfather widower actor".split())
+
+
+def _possessive_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
+    """The article's own word on a gender nothing else tells: "Williams though blamed her defeat",
+    "Mirza lost her serve" -- a person, a verb, then "her" or "his" before a noun. Only for people
+    whose gender is otherwise unknown, and only when the article never says the other."""
+    genders = dict(index.genders)
+    seen: dict[str, set[str]] = defaultdict(set)
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for s, e, actor_id in index.spans:
+        if actor_id in index.genders:
+            continue
+        actor = index.get(actor_id)
+        if not actor or actor.kind != "person":
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0:
+            continue
+        tokens = sentences[k].tokens
+        last = next((t.index for t in reversed(tokens) if t.end <= e), None)
+        if last is None or tokens[last].start < s:
+            continue
+        j = last + 1
+        while j < len(tokens) and j - last <= 2 and (tokens[j].tag == "RB" or tokens[j].lower in ("though", "however")):
+            j += 1
+        if j + 2 < len(tokens) and tokens[j].tag in ("VBD", "VBZ", "VBP") and tokens[j + 1].lower in ("her", "his") \
+                and tokens[j + 1].tag == "PRP$" and tokens[j + 2].tag in ("NN", "NNS"):
+            seen[actor_id].add("female" if tokens[j + 1].lower == "her" else "male")
+        if last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].lower in ("the", "a", "an"):
+            # "Mirza, the first Indian woman to win ...": an apposition whose head tells
+            j = last + 3
+            while j < len(tokens) and j - last <= 7 and tokens[j].tag in ("JJ", "JJS", "NN", "NNP", "CD", "VBN", "RBS"):
+                word = tokens[j].lower
+                if word in _FEMALE_NOUNS or word in _MALE_NOUNS:
+                    seen[actor_id].add("female" if word in _FEMALE_NOUNS else "male")
+                    break
+                j += 1
+    for actor_id, found in seen.items():
+        if len(found) == 1:
+            genders[actor_id] = found.pop()
+    return genders
 
 
 def _unnamed_speakers(doc: Doc, index: ActorIndex) -> tuple[tuple[int, str | None], ...]:
@@ -515,7 +561,7 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
             continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
-                                 or after.lower in ("who", "also", "has", "had")):
+                                 or after.lower in ("who", "also", "has", "had", "though", "however")):
             continue
         j = first - 1
         while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
