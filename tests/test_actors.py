@@ -96,3 +96,39 @@ def test_gender_from_the_article(text, speaker):
     analysis = analyse_text(text)
     actor = analysis.actor(analysis.quotes[-1].speaker)
     assert (actor.name if actor else None) == speaker
+
+
+NOT_PEOPLE_BBC = [
+    # (text, a name that must not be a person) -- BBC audit: each fed a wrong speaker
+    ("Laura Fenwick of Save the Children said the camps were full.", "Children"),
+    ("Staff at the Boston Public Library said the books were safe.", "Boston Public Library"),
+    ("A spokeswoman for the Science Museum said the gallery would reopen.", "Science Museum"),
+    ("Jim Marsh, 50, from Ledbury, Herefordshire, said he was innocent.", "Herefordshire"),
+    ("Urgent appeals are being made for blood donors, the hospital said.", "Urgent"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_PEOPLE_BBC)
+def test_common_words_and_places_are_not_people(text, name):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) != "person", kinds
+
+
+def test_a_role_abbreviation_is_no_actor():
+    # "DJ duo JK and Joel ..., adding ...": a claim went to an actor "DJ" (BBC audit)
+    analysis = analyse_text("DJ duo Mike and Tom are taking over the breakfast show, adding new features.")
+    assert "DJ" not in {a.name for a in analysis.actors}
+
+
+def test_a_person_of_an_organisation_speaks():
+    analysis = analyse_text("Mary Dunn spoke first. Laura Fenwick of Save the Children said the camps were full. "
+                            "“We need more tents,” she said.")
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds.get("Save the Children") == "organization", kinds
+    assert analysis.actor(analysis.claims[-1].speaker).name == "Laura Fenwick"
+    assert analysis.actor(analysis.quotes[-1].speaker).name == "Laura Fenwick"
+
+
+def test_a_county_in_an_address_is_not_the_speaker():
+    analysis = analyse_text("Jim Marsh, 50, from Ledbury, Herefordshire, said he was innocent.")
+    assert analysis.actor(analysis.claims[0].speaker).name == "Jim Marsh"

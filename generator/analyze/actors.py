@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor
-from .gazetteer import canonical_place, countries, first_name, major_places, places
+from .gazetteer import UK_REGIONS, canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
@@ -25,6 +25,7 @@ from .lexicon import (
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
+_UK_REGIONS = frozenset(UK_REGIONS)
 CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "den", "la", "le", "y"})
 PLACE_SUFFIXES = frozenset(
     "Street Road Avenue Square River Mountains Sea Ocean Island Islands Valley Province Region "
@@ -264,7 +265,9 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
                 return True
             # ... but a plural common noun there is a crowd, not a name ("Pollsters say ...")
             # and an opening participle is a clause ("Having announced that ...", not a person called Having)
-            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag not in ("NNS", "VBG")
+            # ... nor an adjective before a plural noun that could be a verb ("Final appeals are being made")
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag not in ("NNS", "VBG") \
+                and not (token.tag.startswith("JJ") and tokens[k + 1].tag in ("NNS", "NN"))
         return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")
@@ -326,11 +329,23 @@ def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
             k += 1
 
 
+# Organisations whose names hold a lowercase word other than a particle, which would split them
+# ("Save the Children" read as a place "Save" and a person "Children").
+_ORGS_WITH_SMALL_WORDS = ("Save the Children", "Help the Aged", "Friends of the Earth", "Stop the War Coalition",
+                          "Doctors of the World")
+
+
 def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     tokens = sentence.tokens
     if _shouting(tokens):
         yield from _caps_mentions(tokens)
         return
+    texts = [t.text for t in tokens]
+    for name in _ORGS_WITH_SMALL_WORDS:
+        words = name.split()
+        for k in range(len(tokens) - len(words) + 1):
+            if texts[k:k + len(words)] == words:
+                yield _mention(list(tokens[k:k + len(words)]), "organization", False)
     for i, j in _runs(tokens):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
@@ -424,7 +439,7 @@ def _classify(name: list[Token]) -> str | None:
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
-    if text in places() or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
+    if text in places() or (len(words) > 1 and text in _UK_REGIONS) or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
@@ -560,6 +575,13 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
         if first is None or last is None:
             continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and after.lower in ("of", "from", "at") and last + 2 < len(tokens):
+            # "Laura Brownlees of Save the Children said": the person, not the organisation, speaks
+            org = index.mention_at(tokens[last + 2].start)
+            if org and (index.get(org[2]) or Actor("", "", "person", (), (), ())).kind in ("organization", "place"):
+                tail = next((t for t in tokens[last + 2:] if t.start >= org[1]), None)
+                if tail is not None and tail.tag.startswith("VB"):
+                    after = tail
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
                                  or after.lower in ("who", "also", "has", "had", "though", "however")):
             continue
@@ -672,7 +694,8 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
             return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
-            return ("person", name) if _speaks(m, text) else None
+            # "from Hartpury, Gloucestershire, said": a county before the verb, not a person
+            return ("person", name) if _speaks(m, text) and name not in _UK_REGIONS else None
         return (m.kind, name)
 
     clusters: dict[tuple[str, str], list[_Mention]] = {}
