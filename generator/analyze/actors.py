@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..ids import slugify
 from ..model import Actor
-from .gazetteer import canonical_place, countries, first_name, major_places, places
+from .gazetteer import UK_REGIONS, canonical_place, countries, first_name, major_places, places
 from .lexicon import (
     COLLECTIVE_HEADS, DEMONYMS, GROUP_COMPOUNDS, GROUP_HEADS, HONORIFICS, KNOWN_ORGS, NOT_NAMES,
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
@@ -25,6 +25,7 @@ from .lexicon import (
 )
 from .nlp import PROPER_TAGS, Doc, Sentence, Token
 
+_UK_REGIONS = frozenset(UK_REGIONS)
 CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "den", "la", "le", "y"})
 PLACE_SUFFIXES = frozenset(
     "Street Road Avenue Square River Mountains Sea Ocean Island Islands Valley Province Region "
@@ -61,6 +62,9 @@ class ActorIndex:
     quoted: tuple[tuple[int, int], ...] = ()
     """The article's quotations, marks included, sorted: a person named only inside one is not who a
     "he" or "she" outside it stands for."""
+    unnamed: tuple[tuple[int, str | None], ...] = ()
+    """(start, gender) of speakers the article does not name ("A US Embassy spokesman said:", "said
+    a spokeswoman"), sorted: a "he" or "she" after one is not anyone named before it."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -99,6 +103,9 @@ class ActorIndex:
         """The actor mentioned last before ``before`` (not earlier than ``after``) of a fitting kind."""
         wanted = set(kinds)
         unsure: str | None = None  # the most recent fitting person whose gender is not known
+        # the last unnamed speaker of the pronoun's gender: nobody named before them is taken
+        blocker = next((b for b, g in reversed(self.unnamed) if after <= b < before and g in (None, gender)),
+                       -1) if gender and "person" in wanted else -1
         i = bisect.bisect_left(self.spans, (before, -1, ""))
         while i > 0:
             i -= 1
@@ -109,6 +116,9 @@ class ActorIndex:
                 continue
             actor = self.get(actor_id)
             if actor and actor.kind in wanted:
+                if s < blocker and actor.kind == "person":
+                    # 'A US Embassy spokesman said: "...". "...," he added': not the man named before
+                    return unsure
                 if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
                     continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
                 if self._quoted_elsewhere(s, e, before):
@@ -158,7 +168,83 @@ def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
-    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)))
+    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)),
+                   unnamed=_unnamed_speakers(doc, index), genders=_possessive_genders(doc, index))
+
+
+_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister grandmother widow actress".split())
+_MALE_NOUNS = frozenset("man boy father son husband brother grandfather widower actor".split())
+
+
+def _possessive_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
+    """The article's own word on a gender nothing else tells: "Williams though blamed her defeat",
+    "Mirza lost her serve" -- a person, a verb, then "her" or "his" before a noun. Only for people
+    whose gender is otherwise unknown, and only when the article never says the other."""
+    genders = dict(index.genders)
+    seen: dict[str, set[str]] = defaultdict(set)
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for s, e, actor_id in index.spans:
+        if actor_id in index.genders:
+            continue
+        actor = index.get(actor_id)
+        if not actor or actor.kind != "person":
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0:
+            continue
+        tokens = sentences[k].tokens
+        last = next((t.index for t in reversed(tokens) if t.end <= e), None)
+        if last is None or tokens[last].start < s:
+            continue
+        j = last + 1
+        while j < len(tokens) and j - last <= 2 and (tokens[j].tag == "RB" or tokens[j].lower in ("though", "however")):
+            j += 1
+        if j + 2 < len(tokens) and tokens[j].tag in ("VBD", "VBZ", "VBP") and tokens[j + 1].lower in ("her", "his") \
+                and tokens[j + 1].tag == "PRP$" and tokens[j + 2].tag in ("NN", "NNS"):
+            seen[actor_id].add("female" if tokens[j + 1].lower == "her" else "male")
+        if last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].lower in ("the", "a", "an"):
+            # "Mirza, the first Indian woman to win ...": an apposition whose head tells
+            j = last + 3
+            while j < len(tokens) and j - last <= 7 and tokens[j].tag in ("JJ", "JJS", "NN", "NNP", "CD", "VBN", "RBS"):
+                word = tokens[j].lower
+                if word in _FEMALE_NOUNS or word in _MALE_NOUNS:
+                    seen[actor_id].add("female" if word in _FEMALE_NOUNS else "male")
+                    break
+                j += 1
+    for actor_id, found in seen.items():
+        if len(found) == 1:
+            genders[actor_id] = found.pop()
+    return genders
+
+
+def _unnamed_speakers(doc: Doc, index: ActorIndex) -> tuple[tuple[int, str | None], ...]:
+    """Speakers known only by a role: "a spokesman said", "A US Embassy spokeswoman told", "said
+    an official" -- "a" or "an", up to four words, a role word, and a speech verb right before or
+    after, no name following ("A reporter asked Sanders" names who speaks next)."""
+    found = []
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for k, tok in enumerate(tokens):
+            if tok.lower not in ("a", "an"):  # "the candidate said" is most often someone named before
+                continue
+            m = k + 1
+            while m < len(tokens) and m - k <= 5 and tokens[m].text[:1].isalpha() and tokens[m].lower not in ROLE_HEADS \
+                    and tokens[m].lower not in QUOTE_CUES:
+                m += 1
+            if m >= len(tokens) or m - k > 5 or tokens[m].lower not in ROLE_HEADS:
+                continue
+            nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+            spoke = (nxt is not None and nxt.lower in QUOTE_CUES and not (
+                m + 2 < len(tokens) and tokens[m + 2].text[:1].isupper())) or (
+                k > 0 and tokens[k - 1].lower in QUOTE_CUES and (nxt is None or not nxt.text[:1].isupper()))
+            if not spoke or index.within(tok.start, tokens[m].end + 1) and any(
+                    index.get(a) and index.get(a).kind == "person" for a in index.within(tok.start, tokens[m].end + 1)):
+                continue
+            role = tokens[m].lower
+            gender = "female" if role in FEMALE_CUES else "male" if role in MALE_CUES else None
+            found.append((tok.start, gender))
+    return tuple(sorted(found))
 
 
 # --- finding mentions -------------------------------------------------------------------------
@@ -179,7 +265,9 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
                 return True
             # ... but a plural common noun there is a crowd, not a name ("Pollsters say ...")
             # and an opening participle is a clause ("Having announced that ...", not a person called Having)
-            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag not in ("NNS", "VBG")
+            # ... nor an adjective before a plural noun that could be a verb ("Final appeals are being made")
+            return k + 1 < len(tokens) and tokens[k + 1].lower in QUOTE_CUES and token.tag not in ("NNS", "VBG") \
+                and not (token.tag.startswith("JJ") and tokens[k + 1].tag in ("NNS", "NN"))
         return False
     # al-Qaeda, bin-Laden: lowercase particle glued to a capitalised name
     head, _, rest = text.partition("-")
@@ -241,11 +329,23 @@ def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
             k += 1
 
 
+# Organisations whose names hold a lowercase word other than a particle, which would split them
+# ("Save the Children" read as a place "Save" and a person "Children").
+_ORGS_WITH_SMALL_WORDS = ("Save the Children", "Help the Aged", "Friends of the Earth", "Stop the War Coalition",
+                          "Doctors of the World")
+
+
 def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
     tokens = sentence.tokens
     if _shouting(tokens):
         yield from _caps_mentions(tokens)
         return
+    texts = [t.text for t in tokens]
+    for name in _ORGS_WITH_SMALL_WORDS:
+        words = name.split()
+        for k in range(len(tokens) - len(words) + 1):
+            if texts[k:k + len(words)] == words:
+                yield _mention(list(tokens[k:k + len(words)]), "organization", False)
     for i, j in _runs(tokens):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
@@ -339,7 +439,7 @@ def _classify(name: list[Token]) -> str | None:
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
-    if text in places() or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
+    if text in places() or (len(words) > 1 and text in _UK_REGIONS) or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
@@ -450,6 +550,11 @@ def _group_mentions(sentence: Sentence) -> Iterator[_Mention]:
             yield _Mention(tokens[j].start, tok.end, canonical, "group", surface=_join(list(tokens[j:k + 1])))
 
 
+# Lowercase words that stand before a role ("shadow home secretary", "deputy chief constable").
+TITLE_MODIFIERS = frozenset("former top senior shadow home foreign deputy junior acting interim assistant associate "
+                            "chief vice first then new outgoing incoming retired defence defense finance health "
+                            "education culture trade transport environment justice interior treasury "
+                            "affairs party general principal managing executive".split())
 _BEFORE_SUBJECT = frozenset(", and but that “ \" ‘ while when as because after before since so though although "
                             "if then meanwhile however".split())
 
@@ -470,15 +575,63 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
         if first is None or last is None:
             continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and after.lower in ("of", "from", "at") and last + 2 < len(tokens):
+            # "Laura Brownlees of Save the Children said": the person, not the organisation, speaks
+            org = index.mention_at(tokens[last + 2].start)
+            if org and (index.get(org[2]) or Actor("", "", "person", (), (), ())).kind in ("organization", "place"):
+                tail = next((t for t in tokens[last + 2:] if t.start >= org[1]), None)
+                if tail is not None and tail.tag.startswith("VB"):
+                    after = tail
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
-                                 or after.lower in ("who", "also", "has", "had")):
+                                 or after.lower in ("who", "also", "has", "had", "though", "however")):
             continue
         j = first - 1
         while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
             j -= 1
+        if j >= 0 and tokens[j].lower in ROLE_HEADS:
+            # after a lowercase role ("Tory shadow home secretary David Davis warned") only where a
+            # sentence or a clause starts, not after a quote ('"...," reporter Jo Smith asked') or
+            # in a list ('between Reagan and Soviet leader Mikhail Gorbachev, where')
+            j = _before_role(tokens, j + 1)
+            listed = after.text in (",", "(") and j >= 0 and tokens[j].lower in (",", "and")
+            if j < 0 and not _after_quote(doc.text, sentences[k].start) or j >= 0 and not listed and (
+                    tokens[j].lower in _BEFORE_SUBJECT and tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"):
+                found.add((s, e))
+            continue
         if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
             found.add((s, e))
     return frozenset(found)
+
+
+_QUOTE_MARKS = frozenset("“ ” \" ‘ ’ ' '' ``".split())
+
+
+def _after_quote(text: str, start: int) -> bool:
+    """The sentence starting at ``start`` follows a quotation that did not end with a full stop
+    ('"But why?" reporter Jo Smith asked'), so may be its attribution."""
+    before = text[:start].rstrip()
+    return before[-1:] in ("”", "\"", "’", "'") and before[-2:-1] != "."
+
+
+def _before_role(tokens: tuple[Token, ...], first: int) -> int:
+    """The index before the titles in front of a name, walking over lowercase roles and their
+    modifiers and over possessives too: "Tory shadow home secretary David Davis", "The men's
+    solicitor Matthew Knight", "But Home Office minister Hazel Blears". A lowercase word is passed
+    only on the way to a role word that stands right before the name or before another role word."""
+    j = first - 1
+    role = False
+    while j >= 0:
+        tok = tokens[j]
+        if tok.text[:1].isupper() and tok.tag in ("NNP", "NNPS", "JJ", "NN") or tok.lower in ("the", "a", "an"):
+            j -= 1
+        elif tok.lower in ROLE_HEADS or role and tok.lower in TITLE_MODIFIERS:
+            role = True
+            j -= 1
+        elif role and tok.tag == "POS" and j > 0 and tokens[j - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            j -= 2  # "the men's solicitor"; not "the paper's Robert Costa", who is no subject there
+        else:
+            break
+    return j
 
 
 def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
@@ -541,7 +694,8 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
             return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
-            return ("person", name) if _speaks(m, text) else None
+            # "from Hartpury, Gloucestershire, said": a county before the verb, not a person
+            return ("person", name) if _speaks(m, text) and name not in _UK_REGIONS else None
         return (m.kind, name)
 
     clusters: dict[tuple[str, str], list[_Mention]] = {}

@@ -21,6 +21,25 @@ CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oce
               "Palestine", "Korea", "Kurds", "Czech Republic", "Netherlands", "Holland", "Yugoslavia",
               "Zaire", "Soviet Union", "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia",
               "Swaziland", "East Timor", "Hong Kong", "Taiwan", "Vatican City", "Wall Street")
+# Counties and regions of the United Kingdom and Ireland, which geonames' city list lacks: "from
+# Hartpury, Gloucestershire, said" is no one called Gloucestershire. Names that are also common
+# first names or surnames (Kent, Devon, Durham, Angus, Tyrone, Kerry) are left out. Not among the
+# places: in sports pages most are county cricket clubs, which a place would mislabel.
+UK_REGIONS = (
+    "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cheshire", "Cornwall", "Cumbria",
+    "Derbyshire", "Dorset", "East Sussex", "West Sussex", "Sussex", "Essex", "Gloucestershire", "Greater London",
+    "Greater Manchester", "Hampshire", "Herefordshire", "Hertfordshire", "Isle of Wight", "Lancashire",
+    "Leicestershire", "Lincolnshire", "Merseyside", "Norfolk", "Northamptonshire", "Northumberland",
+    "North Yorkshire", "South Yorkshire", "West Yorkshire", "East Yorkshire", "Yorkshire", "Nottinghamshire",
+    "Oxfordshire", "Rutland", "Shropshire", "Somerset", "Staffordshire", "Suffolk", "Surrey", "Tyne and Wear",
+    "Warwickshire", "West Midlands", "East Midlands", "Midlands", "Wiltshire", "Worcestershire", "East Anglia",
+    "Cotswolds", "Tyneside", "Teesside", "Wearside", "Humberside", "Middlesex",
+    "Aberdeenshire", "Fife", "Lothian", "Strathclyde", "Ayrshire", "Lanarkshire", "Perthshire", "Argyll",
+    "Dumfries and Galloway", "Orkney", "Shetland", "Hebrides", "Gwent", "Gwynedd", "Powys", "Dyfed",
+    "Glamorgan", "Pembrokeshire", "Carmarthenshire", "Ceredigion", "Anglesey", "Monmouthshire",
+    "Denbighshire", "Flintshire", "Antrim", "Armagh", "Fermanagh", "Londonderry", "Donegal", "Wicklow",
+    "Kildare", "Tipperary", "Connemara",
+)
 # Names news uses for countries that geonames calls otherwise, or that no longer exist.
 OTHER_COUNTRY_NAMES = ("Czech Republic", "Netherlands", "Holland", "Yugoslavia", "Zaire", "Soviet Union",
                        "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia", "Swaziland", "East Timor",

@@ -160,7 +160,7 @@ ROLE_HEADS = _words(
     "producer striker midfielder defender goalkeeper skipper player chairperson mp mep "
     "deputy undersecretary commissioner rapporteur negotiator campaigner activist candidate "
     "nominee strategist pollster researcher scientist doctor surgeon investigator detective "
-    "chef designer artist musician rapper presenter host anchor"
+    "chef designer artist musician rapper presenter host anchor solicitor barrister dj"
 )
 
 # Words that mark a name as an organisation.
@@ -180,7 +180,8 @@ ORG_CUES = _words(
     "braves astros rockies padres reds pirates phillies expos marlins brewers royals twins tigers "
     "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
     "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
-    "rovers wanderers villa forest hotspur argyle pac gop"
+    "rovers wanderers villa forest hotspur argyle pac gop "
+    "library museum gallery theatre theater society academy orchestra charity"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
