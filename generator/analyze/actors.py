@@ -333,6 +333,7 @@ def _caps_mentions(tokens: tuple[Token, ...]) -> Iterator[_Mention]:
 # ("Save the Children" read as a place "Save" and a person "Children").
 _ORGS_WITH_SMALL_WORDS = ("Save the Children", "Help the Aged", "Friends of the Earth", "Stop the War Coalition",
                           "Doctors of the World")
+_ORG_LAST_WORDS = frozenset(name.split()[-1] for name in _ORGS_WITH_SMALL_WORDS)
 
 
 def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) -> Iterator[_Mention]:
@@ -340,12 +341,13 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
     if _shouting(tokens):
         yield from _caps_mentions(tokens)
         return
-    texts = [t.text for t in tokens]
-    for name in _ORGS_WITH_SMALL_WORDS:
-        words = name.split()
-        for k in range(len(tokens) - len(words) + 1):
-            if texts[k:k + len(words)] == words:
-                yield _mention(list(tokens[k:k + len(words)]), "organization", False)
+    if not _ORG_LAST_WORDS.isdisjoint(t.text for t in tokens):
+        texts = [t.text for t in tokens]
+        for name in _ORGS_WITH_SMALL_WORDS:
+            words = name.split()
+            for k in range(len(tokens) - len(words) + 1):
+                if texts[k:k + len(words)] == words:
+                    yield _mention(list(tokens[k:k + len(words)]), "organization", False)
     for i, j in _runs(tokens):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):

@@ -308,6 +308,7 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
 _CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]\s*)?(?:$|\n|[“\"A-Z])")
 
 
+_ANY_CLOSING = re.compile(r"[”\"’»]|''")
 _CLOSING_MARK = re.compile(r"(?:,?\s*(?:[”\"’»]|''))+,?\s*$")
 
 
@@ -320,6 +321,8 @@ def _clause_into_quote(doc: Doc, sentence: Sentence, k: int, stance: str, actors
     cue = tokens[k]
     if k == 0 or cue.lower.endswith("ing") or cue.lower in SUPPORT_VERBS or cue.lower in _TELL:
         return None
+    if not _ANY_CLOSING.search(text, sentence.start, cue.start):
+        return None  # no quotation closes before the cue (most sentences): nothing to look for
     context = doc.paragraphs[sentence.paragraph][0]
     if mark := _CLOSING_MARK.search(text, sentence.start, cue.start):
         # '..., “...,” said X': the source after the cue
