@@ -132,3 +132,29 @@ def test_a_person_of_an_organisation_speaks():
 def test_a_county_in_an_address_is_not_the_speaker():
     analysis = analyse_text("Jim Marsh, 50, from Ledbury, Herefordshire, said he was innocent.")
     assert analysis.actor(analysis.claims[0].speaker).name == "Jim Marsh"
+
+
+NOT_ACTORS_BBC = [
+    # (text, a word that is no actor) -- BBC audit: a sentence adverb and a title's opening adjective
+    # were taken for names and given quotes (tech/217, business/044)
+    ("Worryingly, said the council, the river was still rising.", "Worryingly"),
+    ("“Prices will settle,” said Agricultural and Rural Affairs Minister Kenji Ota.", "Agricultural"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_ACTORS_BBC)
+def test_an_adverb_or_a_title_adjective_is_no_actor(text, word):
+    assert word not in {a.name for a in analyse_text(text).actors}
+
+
+def test_a_title_joined_by_and_leads_to_the_name():
+    analysis = analyse_text("“Prices will settle,” said Agricultural and Rural Affairs Minister Kenji Ota.")
+    assert analysis.actor(analysis.quotes[0].speaker).name == "Kenji Ota"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Italy, the hosts, said they would stay.", "Italy"),
+    ("Anna Berg and Health Minister Tom Reid met on Monday.", "Anna Berg"),
+])
+def test_names_next_to_the_new_guards_stay_actors(text, name):
+    assert name in {a.name for a in analyse_text(text).actors}

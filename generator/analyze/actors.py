@@ -346,13 +346,15 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
         for k in range(len(tokens) - len(words) + 1):
             if texts[k:k + len(words)] == words:
                 yield _mention(list(tokens[k:k + len(words)]), "organization", False)
-    for i, j in _runs(tokens):
+    runs = list(_runs(tokens))
+    for n, (i, j) in enumerate(runs):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
             run.pop(0)
         while run and run[-1].text in NOT_NAMES:
             run.pop()
-        if not run:
+        if not run or len(run) == 1 and (_sentence_adverb(tokens, run[0].index)
+                                         or _title_opener(tokens, run[0].index, runs[n + 1] if n + 1 < len(runs) else None)):
             continue
         if run[0].index > 0 and tokens[run[0].index - 1].text == "The" and f"The {_join(run)}" in PUBLICATIONS:
             yield _mention([tokens[run[0].index - 1], *run], "organization", False)  # "The Hill", not a Mr Hill
@@ -366,6 +368,28 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             yield _mention(run[of + 1:], "place", False)
             continue
         yield from _split_run(run, tokens, first, role_refs)
+
+
+_ADVERB_ENDINGS = ("ingly", "edly", "ally", "ully", "ously", "ively", "ently", "antly", "ibly", "ably", "ately",
+                   "ctly", "ssly")
+
+
+def _sentence_adverb(tokens: tuple[Token, ...], k: int) -> bool:
+    """A sentence adverb opening a sentence before a comma is no name: "Worryingly, said the firm, ..."
+    (not "Kelly, ..." nor "Italy, ...")."""
+    word = tokens[k]
+    return (k == 0 or tokens[k - 1].text in "“\"‘'(") and k + 1 < len(tokens) and tokens[k + 1].text == "," \
+        and word.lower.endswith(_ADVERB_ENDINGS) and not first_name(word.text) and word.text not in places()
+
+
+def _title_opener(tokens: tuple[Token, ...], k: int, next_run: tuple[int, int] | None) -> bool:
+    """An adjective that opens a job title joined by "and" is no actor of its own: "Economic" in "said
+    Economic and Fiscal Policy Minister Heizo Takenaka" (not "Smith" in "Smith and Health Minister Ann Lee")."""
+    if next_run is None or not k + 2 <= next_run[0] <= k + 3 or k + 1 >= len(tokens) or tokens[k + 1].lower not in ("and", "&"):
+        return False
+    word = tokens[k]
+    return word.lower.endswith(("ic", "al", "ive", "ary", "ous")) and not first_name(word.text) \
+        and word.text not in places() and any(tokens[m].lower in ROLE_HEADS for m in range(next_run[0], next_run[1] - 1))
 
 
 def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool,
