@@ -348,13 +348,15 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             for k in range(len(tokens) - len(words) + 1):
                 if texts[k:k + len(words)] == words:
                     yield _mention(list(tokens[k:k + len(words)]), "organization", False)
-    for i, j in _runs(tokens):
+    runs = list(_runs(tokens))
+    for n, (i, j) in enumerate(runs):
         run = list(tokens[i:j])
         while run and (run[0].text in NOT_NAMES or run[0].lower in HONORIFICS and len(run) == 1):
             run.pop(0)
         while run and run[-1].text in NOT_NAMES:
             run.pop()
-        if not run:
+        if not run or len(run) == 1 and (_sentence_adverb(tokens, run[0].index)
+                                         or _title_opener(tokens, run[0].index, runs[n + 1] if n + 1 < len(runs) else None)):
             continue
         if run[0].index > 0 and tokens[run[0].index - 1].text == "The" and f"The {_join(run)}" in PUBLICATIONS:
             yield _mention([tokens[run[0].index - 1], *run], "organization", False)  # "The Hill", not a Mr Hill
@@ -368,6 +370,28 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             yield _mention(run[of + 1:], "place", False)
             continue
         yield from _split_run(run, tokens, first, role_refs)
+
+
+_ADVERB_ENDINGS = ("ingly", "edly", "ally", "ully", "ously", "ively", "ently", "antly", "ibly", "ably", "ately",
+                   "ctly", "ssly")
+
+
+def _sentence_adverb(tokens: tuple[Token, ...], k: int) -> bool:
+    """A sentence adverb opening a sentence before a comma is no name: "Worryingly, said the firm, ..."
+    (not "Kelly, ..." nor "Italy, ...")."""
+    word = tokens[k]
+    return (k == 0 or tokens[k - 1].text in "“\"‘'(") and k + 1 < len(tokens) and tokens[k + 1].text == "," \
+        and word.lower.endswith(_ADVERB_ENDINGS) and not first_name(word.text) and word.text not in places()
+
+
+def _title_opener(tokens: tuple[Token, ...], k: int, next_run: tuple[int, int] | None) -> bool:
+    """An adjective that opens a job title joined by "and" is no actor of its own: "Economic" in "said
+    Economic and Fiscal Policy Minister Heizo Takenaka" (not "Smith" in "Smith and Health Minister Ann Lee")."""
+    if next_run is None or not k + 2 <= next_run[0] <= k + 3 or k + 1 >= len(tokens) or tokens[k + 1].lower not in ("and", "&"):
+        return False
+    word = tokens[k]
+    return word.lower.endswith(("ic", "al", "ive", "ary", "ous")) and not first_name(word.text) \
+        and word.text not in places() and any(tokens[m].lower in ROLE_HEADS for m in range(next_run[0], next_run[1] - 1))
 
 
 def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool,
@@ -567,7 +591,7 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
     found = set()
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for s, e, _ in index.spans:
+    for s, e, actor_id in index.spans:
         k = bisect.bisect_right(starts, s) - 1
         if k < 0:
             continue
@@ -584,6 +608,10 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                 tail = next((t for t in tokens[last + 2:] if t.start >= org[1]), None)
                 if tail is not None and tail.tag.startswith("VB"):
                     after = tail
+        if after is not None and after.text == "." and first >= 2 and tokens[first - 2].lower == "there" \
+                and tokens[first - 1].lower in ("'s", "’s", "is", "was"):
+            found.add((s, e))  # "Then there's Smith.": the person the paragraph turns to
+            continue
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
                                  or after.lower in ("who", "also", "has", "had", "though", "however")):
             continue
@@ -602,7 +630,73 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
             continue
         if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
             found.add((s, e))
+        elif _np_chain_subject(tokens, first, last, lambda: _after_quote(doc.text, sentences[k].start),
+                               (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
+            found.add((s, e))
     return frozenset(found)
+
+
+_CHAIN_TAGS = frozenset("NN NNS NNP NNPS JJ JJR JJS POS DT CD PRP$".split())
+_CHAIN_PREPOSITIONS = frozenset(["of"])
+_BE = frozenset("is was are were".split())
+_HAVE = frozenset("has have had".split())
+_ASKING = frozenset("asked asks questioned interviewed".split())
+
+
+def _np_chain_subject(tokens: tuple[Token, ...], first: int, last: int, after_quote, name: str = "") -> bool:
+    """A name at the end of a noun-phrase chain that starts a clause, with a verb after it (maybe
+    after an aside): "Spain's minister of sport Ann Ruiz was", "Former cabinet colleague Lord Pye
+    said", "British number one Tom Hale, who ..., believes". No verb before the name in its clause and
+    no preposition right before it, so "spent years hunting Osama Bin Laden" is no subject."""
+    v = _verb_follows(tokens, last + 1)
+    if v < 0 or first == 0 or tokens[v].lower in _ASKING:
+        return False  # 'The Post's Sam Reed asked Smith whether ...': the answer is Smith's
+    nxt = [t.lower if t.lower == "been" else t.tag for t in tokens[v + 1:v + 3]]
+    if tokens[v].lower in _BE and nxt[:1] == ["VBN"] or tokens[v].lower in _HAVE and nxt == ["been", "VBN"]:
+        return False  # a passive: "Film maker Sam Reed was given access to Mr Hale"
+    if not (first_name(tokens[first].text) or first_name(name.split()[0] if name else "")
+            or tokens[first - 1].lower.rstrip(".") in HONORIFICS):
+        return False  # a person's name, not a company or a book the typing took for one
+    p = first - 1
+    while p >= 0 and tokens[p].tag in ("DT", "JJ", "PRP$", "CD"):
+        p -= 1
+    if p >= 0 and tokens[p].tag in ("IN", "TO"):
+        return False  # "a letter to the Walter Smith", "of the Phonographic Industry"
+    j = first - 1
+    while j >= 0 and tokens[j].lower not in _BEFORE_SUBJECT:
+        tok = tokens[j]
+        if tok.text in _QUOTE_MARKS:
+            return False  # '"...," Sam Reed said' is left to the rules for quotes
+        if not (tok.tag in _CHAIN_TAGS or tok.tag == "IN" and tok.lower in _CHAIN_PREPOSITIONS or tok.text == "-"):
+            return False
+        j -= 1
+    if j < 0:
+        return not after_quote()
+    if tokens[j].text == "," and j > 0 and tokens[j - 1].tag in ("NNP", "NNPS"):
+        return False  # an apposition: "Ann Ruiz, a former aide to President Tom Hale has written"
+    return tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"
+
+
+def _verb_follows(tokens: tuple[Token, ...], k: int) -> int:
+    """Where a verb stands at ``k``, or after an aside opening there ("Ann Ruiz, who ..., believes");
+    -1 if none does."""
+    if k >= len(tokens):
+        return -1
+    tok = tokens[k]
+    if tok.tag.startswith(("VB", "MD")):
+        return k
+    close = {",": ",", "(": ")", "-": "-", "–": "–", "—": "—"}.get(tok.text)
+    if close is None or k + 1 >= len(tokens):
+        return -1
+    if close == "," and not (tokens[k + 1].lower == "who" or tokens[k + 1].tag == "CD"
+                             or any(t.lower in ROLE_HEADS for t in tokens[k + 1:k + 8])):
+        return -1  # "Tom Hale, who ..., believes", "Tom Hale, 41, said"; not "Wolf Brother, a fantasy ..., is"
+    for m in range(k + 1, min(len(tokens) - 1, k + 30)):
+        if tokens[m].text == close:
+            return m + 1 if tokens[m + 1].tag.startswith(("VB", "MD")) else -1
+        if tokens[m].text in _QUOTE_MARKS:
+            return -1
+    return -1
 
 
 _QUOTE_MARKS = frozenset("“ ” \" ‘ ’ ' '' ``".split())

@@ -35,6 +35,7 @@ class Source:
 
 _TITLE_WORD = re.compile(
     rf"([A-Z][\w’'-]*\.?|(?:campaign|former|top|senior|deputy|chief|political|[a-z]+-[a-z]+|{_ROLE_WORDS})\b)\s+")
+_TITLE_AND = re.compile(r"(?:and|&)\s+(?=[A-Z])")  # "said Economic and Fiscal Policy Minister X"
 # "his nephew Michery el Soheil", "her husband, Bill": a relative or colleague named after who they belong to.
 _KIN_BEFORE_NAME = re.compile(
     r"(?:his|her|their)\s+(?:(?:older|younger|late|former|eldest)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|"
@@ -64,7 +65,7 @@ def forward(text: str, start: int, actors: ActorIndex, context_start: int) -> So
                     text[mention[1] - 1:mention[1]] in "sS":
                 return None  # "Clinton's aide", "Ladbrokes' spokesman": someone else
             return Source((start, mention[1]), mention[2])
-        m = _TITLE_WORD.match(text, pos)
+        m = _TITLE_WORD.match(text, pos) or pos > start and _TITLE_AND.match(text, pos)
         if not m:
             break
         pos = m.end()
