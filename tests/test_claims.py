@@ -845,3 +845,10 @@ def test_a_place_after_a_place_in_an_apposition_is_not_the_speaker():
                             "other seven protesters would plead not guilty.")
     (claim,) = analysis.claims
     assert analysis.actor(claim.speaker).name == "David Redvers"
+
+
+def test_claiming_a_prize_is_not_a_statement():
+    # "Jake White claimed the coaching award": won it, said nothing (a fresh hand audit found it published)
+    assert analyse_text("South Africa's Jake White claimed the coaching award at the ceremony in London.").claims == ()
+    claims = analyse_text("Jake White claimed the referee had been unfair to his side.").claims
+    assert len(claims) == 1

@@ -550,8 +550,20 @@ def _not_reporting(tokens: tuple[Token, ...], k: int, j: int) -> bool:
         verb = tokens[j + 1].lower if j + 1 < len(tokens) else ""
         forms = (verb, verb + "s", verb + "es", verb + "d", verb + "ed", verb[:-1] + "ies")
         return not (verb and not verb.startswith("continu") and any(STANCE_OF_VERB.get(f) for f in forms))
+    if cue in ("claim", "claims", "claimed", "claiming") and tokens[j].chunk == "B-NP":
+        # "Jake White claimed the coaching award", "claimed victory": won, not said
+        m = j + 1
+        while m < len(tokens) and tokens[m].chunk == "I-NP":
+            m += 1
+        if tokens[m - 1].lower in _PRIZES:
+            return True
     return cue in ("find", "finds", "found", "finding") and first == "it" and j + 1 < len(tokens) and (
         tokens[j + 1].tag.startswith(("JJ", "RB")))
+
+
+_PRIZES = frozenset("award awards title titles prize medal trophy crown cup lead place seat spot record "
+                    "wicket wickets point points goal goals try tries share stake lives life scalp honours honors "
+                    "pole gold silver bronze championship".split())
 
 
 _TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend summer winter spring autumn fall time "
