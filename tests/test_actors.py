@@ -4,6 +4,14 @@ import pytest
 
 from .conftest import analyse_text
 
+
+def last_quote_speaker(text: str) -> str | None:
+    """The name of the speaker of the last quote in ``text`` (None when unattributed)."""
+    analysis = analyse_text(text)
+    actor = analysis.actor(analysis.quotes[-1].speaker)
+    return actor.name if actor else None
+
+
 KINDS = [
     # (text, actor name, kind)
     # a news organisation named after a place, after a verb of saying: was a person (PolNeAR train,
@@ -76,9 +84,7 @@ PRONOUN_AFTER_ROLE = [
 
 @pytest.mark.parametrize("text,speaker", PRONOUN_AFTER_ROLE)
 def test_pronoun_after_a_lowercase_role(text, speaker):
-    analysis = analyse_text(text)
-    actor = analysis.actor(analysis.quotes[-1].speaker)
-    assert (actor.name if actor else None) == speaker
+    assert last_quote_speaker(text) == speaker
 
 
 ARTICLE_GENDER = [
@@ -93,9 +99,7 @@ ARTICLE_GENDER = [
 
 @pytest.mark.parametrize("text,speaker", ARTICLE_GENDER)
 def test_gender_from_the_article(text, speaker):
-    analysis = analyse_text(text)
-    actor = analysis.actor(analysis.quotes[-1].speaker)
-    assert (actor.name if actor else None) == speaker
+    assert last_quote_speaker(text) == speaker
 
 
 NOT_PEOPLE_BBC = [
@@ -178,6 +182,4 @@ PRONOUN_AFTER_NOUN_CHAIN = [
 
 @pytest.mark.parametrize("text,speaker", PRONOUN_AFTER_NOUN_CHAIN)
 def test_pronoun_after_a_noun_phrase_chain(text, speaker):
-    analysis = analyse_text(text)
-    actor = analysis.actor(analysis.quotes[-1].speaker)
-    assert (actor.name if actor else None) == speaker
+    assert last_quote_speaker(text) == speaker

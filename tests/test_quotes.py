@@ -6,6 +6,15 @@ from generator.analyze.quotes import quote_spans
 
 from .conftest import analyse_text
 
+
+def sole_quote_speaker(text: str) -> str | None:
+    """The name of the speaker of the one quote ``text`` holds (None when unattributed)."""
+    analysis = analyse_text(text)
+    (quote,) = analysis.quotes
+    actor = analysis.actor(quote.speaker)
+    return actor.name if actor else None
+
+
 CASES = [
     # (text, speaker name or None, cue, quoted words)
     ("“We will win this war,” said Sergei Shoigu.", "Sergei Shoigu", "said", "“We will win this war,”"),
@@ -418,10 +427,7 @@ PARTICIPLE_SUBJECTS = [
 
 @pytest.mark.parametrize("text,speaker", PARTICIPLE_SUBJECTS)
 def test_the_subject_of_the_sentence_speaks_after_a_participle(text, speaker):
-    analysis = analyse_text(text)
-    (quote,) = analysis.quotes
-    actor = analysis.actor(quote.speaker)
-    assert (actor.name if actor else None) == speaker
+    assert sole_quote_speaker(text) == speaker
 
 
 def test_a_group_after_a_closed_quote_reporting_its_own_statement_is_not_the_speaker():
@@ -499,10 +505,7 @@ INTRODUCED_BY_A_COLON = [
 
 @pytest.mark.parametrize("text,speaker", INTRODUCED_BY_A_COLON)
 def test_a_quote_a_colon_introduces_is_not_the_next_sentences(text, speaker):
-    analysis = analyse_text(text)
-    (quote,) = analysis.quotes
-    actor = analysis.actor(quote.speaker)
-    assert (actor.name if actor else None) == speaker
+    assert sole_quote_speaker(text) == speaker
 
 
 NAMED_APPOSITION = [
@@ -520,10 +523,7 @@ NAMED_APPOSITION = [
 
 @pytest.mark.parametrize("text,speaker", NAMED_APPOSITION)
 def test_a_name_in_apposition_before_the_cue_is_the_speaker(text, speaker):
-    analysis = analyse_text(text)
-    (quote,) = analysis.quotes
-    actor = analysis.actor(quote.speaker)
-    assert (actor.name if actor else None) == speaker
+    assert sole_quote_speaker(text) == speaker
 
 
 ROLE_HOLDER_NAMED_BEFORE = [
@@ -546,10 +546,7 @@ ROLE_HOLDER_NAMED_BEFORE = [
 
 @pytest.mark.parametrize("text,speaker", ROLE_HOLDER_NAMED_BEFORE)
 def test_a_role_is_the_holder_named_before_it_with_no_unnamed_holder_since(text, speaker):
-    analysis = analyse_text(text)
-    (quote,) = analysis.quotes
-    actor = analysis.actor(quote.speaker)
-    assert (actor.name if actor else None) == speaker
+    assert sole_quote_speaker(text) == speaker
 
 
 BARE_APOSTROPHE_POSSESSIVE = [
@@ -563,7 +560,4 @@ BARE_APOSTROPHE_POSSESSIVE = [
 
 @pytest.mark.parametrize("text,speaker", BARE_APOSTROPHE_POSSESSIVE)
 def test_a_bare_apostrophe_possessive_before_the_speaker_is_not_the_speaker(text, speaker):
-    analysis = analyse_text(text)
-    (quote,) = analysis.quotes
-    actor = analysis.actor(quote.speaker)
-    assert (actor.name if actor else None) == speaker
+    assert sole_quote_speaker(text) == speaker

@@ -23,9 +23,8 @@ from .lexicon import (
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
     SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
-from .nlp import PROPER_TAGS, Doc, Sentence, Token
+from .nlp import PROPER_TAGS, Doc, Sentence, Token, lexicon
 
-_UK_REGIONS = frozenset(UK_REGIONS)
 CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "den", "la", "le", "y"})
 PLACE_SUFFIXES = frozenset(
     "Street Road Avenue Square River Mountains Sea Ocean Island Islands Valley Province Region "
@@ -261,7 +260,7 @@ def _is_proper(tokens: tuple[Token, ...], k: int) -> bool:
         # stands inside a sentence, or opens one right before a speech verb
         if token.tag[:1] in "NJVR" and text not in NOT_NAMES:
             initial = k == 0 or tokens[k - 1].text in "“\"‘':—–-"
-            if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in _lexicon()):
+            if not initial or (text.isupper() and len(text) > 1) or (text in places() and token.lower not in lexicon()):
                 return True
             # ... but a plural common noun there is a crowd, not a name ("Pollsters say ...")
             # and an opening participle is a clause ("Having announced that ...", not a person called Having)
@@ -465,16 +464,16 @@ def _classify(name: list[Token]) -> str | None:
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
             or (len(words) > 1 and words[0] in ORG_FIRST_WORDS):
         return "organization"
-    if text in places() or (len(words) > 1 and text in _UK_REGIONS) or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
+    if text in places() or (len(words) > 1 and text in UK_REGIONS) or words[-1] in PLACE_SUFFIXES or (text.isupper() and text.title() in places()):
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
-    if len(words) >= 2 and _lexicon().get(words[-1]) == "NNPS":
+    if len(words) >= 2 and lexicon().get(words[-1]) == "NNPS":
         return "group"  # "Reagan Democrats", "Young Conservatives": people, but not one person
     if len(words) >= 2 and first_name(words[0]) and text not in places():
         return "person"
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
-            and len(words[0].rstrip(".")) > 1 and words[0].lower() not in _lexicon():
+            and len(words[0].rstrip(".")) > 1 and words[0].lower() not in lexicon():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if words[0] in KNOWN_ORGS and " ".join(words[1:]) in places():
         return "organization"  # "POLITICO Massachusetts", "BBC Scotland": an organisation's branch
@@ -484,10 +483,6 @@ def _classify(name: list[Token]) -> str | None:
     return None
 
 
-def _lexicon():
-    from .nlp import _parser
-
-    return _parser().lexicon
 
 
 def _org_or_place(run: list[Token]) -> str:
@@ -791,7 +786,7 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("place", canonical_place(name.title() if name.isupper() and len(name) > 3 else name))
         if m.kind is None:
             # "from Hartpury, Gloucestershire, said": a county before the verb, not a person
-            return ("person", name) if _speaks(m, text) and name not in _UK_REGIONS else None
+            return ("person", name) if _speaks(m, text) and name not in UK_REGIONS else None
         return (m.kind, name)
 
     clusters: dict[tuple[str, str], list[_Mention]] = {}

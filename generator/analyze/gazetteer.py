@@ -25,7 +25,7 @@ CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oce
 # Hartpury, Gloucestershire, said" is no one called Gloucestershire. Names that are also common
 # first names or surnames (Kent, Devon, Durham, Angus, Tyrone, Kerry) are left out. Not among the
 # places: in sports pages most are county cricket clubs, which a place would mislabel.
-UK_REGIONS = (
+UK_REGIONS = frozenset((
     "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cheshire", "Cornwall", "Cumbria",
     "Derbyshire", "Dorset", "East Sussex", "West Sussex", "Sussex", "Essex", "Gloucestershire", "Greater London",
     "Greater Manchester", "Hampshire", "Herefordshire", "Hertfordshire", "Isle of Wight", "Lancashire",
@@ -39,7 +39,7 @@ UK_REGIONS = (
     "Glamorgan", "Pembrokeshire", "Carmarthenshire", "Ceredigion", "Anglesey", "Monmouthshire",
     "Denbighshire", "Flintshire", "Antrim", "Armagh", "Fermanagh", "Londonderry", "Donegal", "Wicklow",
     "Kildare", "Tipperary", "Connemara",
-)
+))
 # Names news uses for countries that geonames calls otherwise, or that no longer exist.
 OTHER_COUNTRY_NAMES = ("Czech Republic", "Netherlands", "Holland", "Yugoslavia", "Zaire", "Soviet Union",
                        "USSR", "Burma", "Ivory Coast", "Bosnia", "Macedonia", "Swaziland", "East Timor",

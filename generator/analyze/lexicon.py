@@ -266,7 +266,7 @@ DEMONYMS = {
     "Belarusian": "Belarus", "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
     "Filipino": "Philippines", "Malaysian": "Malaysia", "Qatari": "Qatar", "Emirati": "United Arab Emirates",
     "Scots": "Scotland", "Ethiopian": "Ethiopia", "Zimbabwean": "Zimbabwe",
-    "South African": "South Africa", "South Korean": "South Korea", "North Korean": "North Korea",
+    "South Korean": "South Korea", "North Korean": "North Korea",
     "Rwandan": "Rwanda", "Bosnian": "Bosnia", "Algerian": "Algeria", "Moroccan": "Morocco",
     "Tunisian": "Tunisia", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Albanian": "Albania",
     "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania", "Peruvian": "Peru",

@@ -216,6 +216,11 @@ def _parser():
     return parser
 
 
+def lexicon():
+    """Word -> part-of-speech tag, TextBlob's lexicon as the tagger uses it."""
+    return _parser().lexicon
+
+
 def tag_words(words: Sequence[str]) -> list[str]:
     """Penn tags for one sentence's words: exactly what TextBlob's pattern tagger gives
     (``parser.find_tags``), about five times faster.

@@ -18,6 +18,7 @@ from ..model import Claim, Quote, Span
 from . import speakers
 from .actors import ActorIndex
 from .lexicon import NOT_SPEECH, QUOTE_CUES, STANCE_OF_NOUN
+from .nlp import lexicon
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -316,12 +317,21 @@ _CLAUSE_START = re.compile(r"\s+(?:(?i:he|she|they|it|we|i|you|there|this|that|t
                            r"May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+(?:’s|'s)?\s+[a-z])")
 
 
+def _sentence_after_closed_quote(text: str, span: QuoteSpan, cue_end: int, end: int) -> int | None:
+    """Where the sentence after the cue ends, when the quote before the cue closed a sentence of its
+    own (its words end in . ! or ?); None otherwise."""
+    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
+        return None
+    stop = re.search(r"[.!?]", text[cue_end:end])
+    return cue_end + stop.start() if stop else end
+
+
 def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     """The quote closes its sentence and the cue after it has a statement of its own to report."""
-    if not _inner(text, span.content[-1]).endswith((".", "!", "?")) or not _CLAUSE_START.match(text, cue_end, end):
+    stop = _sentence_after_closed_quote(text, span, cue_end, end)
+    if stop is None or not _CLAUSE_START.match(text, cue_end, end):
         return False
-    stop = re.search(r"[.!?]", text[cue_end:end])
-    return bool(_FINITE.search(text, cue_end, cue_end + stop.start() if stop else end))  # not "Todd asked the mogul."
+    return bool(_FINITE.search(text, cue_end, stop))  # not "Todd asked the mogul."
 
 
 _TO_WORD = re.compile(r"\s*to\s+([a-z]+)\b")
@@ -333,19 +343,14 @@ def _infinitive_after(text: str, cue_end: int, end: int) -> bool:
     m = _TO_WORD.match(text, cue_end, end)
     if m is None:
         return False
-    from .nlp import _parser
-
-    tag = _parser().lexicon.get(m.group(1), "")
-    return tag in ("VB", "VBP")
+    return lexicon().get(m.group(1), "") in ("VB", "VBP")
 
 
 def _says_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     """'"... is broken." Candidate Hillary Clinton said Wednesday she wants ...': the quote closed its sentence
     and the cue after it reports a statement of its own (a subject or 'that' before the sentence ends)."""
-    if not _inner(text, span.content[-1]).endswith((".", "!", "?")):
-        return False
-    stop = re.search(r"[.!?]", text[cue_end:end])
-    return bool(_SAYS_MORE.search(text, cue_end, cue_end + stop.start() if stop else end))
+    stop = _sentence_after_closed_quote(text, span, cue_end, end)
+    return stop is not None and bool(_SAYS_MORE.search(text, cue_end, stop))
 
 
 def _ends_attribution(text: str, cue_end: int, end: int) -> bool:
@@ -495,15 +500,22 @@ def _continued(text: str, span: QuoteSpan, previous: Quote | None, previous_end:
             return None
     if not (_GAP.fullmatch(gap) or _rest_of_attribution(gap)):
         return None
-    if gap.rstrip().endswith(":") and any(a != previous.speaker for a in actors.within(previous_end, span.content[0][0])):
+    if _someone_else_introduces(gap, previous_end, span.content[0][0], previous.speaker, actors):
         return None  # '"..." Bush: "..."': someone else introduces the next quote
     return Quote(span.content, previous.speaker, previous.source, previous.cue)
+
+
+def _someone_else_introduces(gap: str, start: int, end: int, speaker: str | None, actors: ActorIndex) -> bool:
+    """``gap`` (the text in ``[start, end)``) ends with a colon and names an actor other than ``speaker``."""
+    return gap.rstrip().endswith(":") and any(a != speaker for a in actors.within(start, end))
 
 
 _LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s*")
 _OBJECT_OF = re.compile(r"\b(?:to|with|from|by|told|toward|towards)\s+(?:the\s+)?$", re.I)
 _QUOTE_END = re.compile(r",\s*[”\"]?")
 _SENTENCE_REST = re.compile(r"([^.!?“”\"\n]{1,120})[.!?](?:\s|$)")
+# Words after a quote that closes on a comma, in the same paragraph: its attribution.
+_ATTRIBUTION_FOLLOWS = re.compile(r"[^\S\n]*[\w(]")
 _OWN_CUE = re.compile(rf"[^.!?“”\"\n]{{0,100}}?\b(?:{_CUE_WORDS})\b", re.I)
 
 
@@ -511,6 +523,8 @@ def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
     """'"...," his nephew Michery el Soheil added': the sentence goes on after the quote to a cue of its own,
     even when we cannot read who stands before it, so the speaker of the sentence before is not its speaker."""
     close = span.content[-1][1]
+    if _inner(text, span.content[-1]).endswith(",") and _ATTRIBUTION_FOLLOWS.match(text, close):
+        return True  # '"...," an official who was not named told Fox News': its own source, one we could not read
     goes_on = _inner(text, span.content[-1]).endswith((",", "?", "!", "—", "–")) or text.startswith(",", close)
     if not goes_on:
         return False
@@ -521,7 +535,7 @@ def _own_cue_after(text: str, span: QuoteSpan, end: int) -> bool:
     return bool(_OWN_CUE.match(text, close, end)) or (rest is not None and len(rest.group(1).split()) <= 8)
 
 
-_TITLE_WORD = r"(?:[A-Z0-9][\w’'&-]*|of|the|with|and|a|an|in|on|for|to|at)"
+_TITLE_WORD = rf"(?:[A-Z0-9][\w’'&-]*|{'|'.join(sorted(_TITLE_SMALL_WORDS))})"
 # A show or a book named in quotation marks: 'on NBC’s “Meet the Press.”', 'on ABC's "This Week with George ..."'.
 _QUOTED_TITLE = re.compile(rf"[“\"]([A-Z0-9][\w’'&-]*(?:\s+{_TITLE_WORD}){{0,7}})([.,]?)[”\"]")
 
@@ -548,15 +562,13 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
     head = text[p_start:first]
     if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
         return None
-    if _inner(text, span.content[-1]).endswith(",") and _attribution_follows(text, span.content[-1][1]):
-        return None  # '"...," an official who was not named told Fox News': its own source, one we could not read
     window_start = p_start if head.strip() else p_start - 2
     for claim in sorted((c for c in claims if c.cue and _speech(text, c.cue)), key=lambda c: c.cue[0], reverse=True):
         if claim.speaker and window_start - 400 <= claim.cue[0] < first:
             between = text[claim.content[-1][1]:first]
             if _NEW_SUBJECT.search(between) and not re.search(r"[.!?]", between):
                 return None  # "When Trump suggested X, Rubio fired back:": the colon's clause has its own subject
-            if between.rstrip().endswith(":") and any(a != claim.speaker for a in actors.within(claim.content[-1][1], first)):
+            if _someone_else_introduces(between, claim.content[-1][1], first, claim.speaker, actors):
                 return None  # '"..." Bush: "..."': someone else introduces this quote
             stops = [m.end() for m in re.finditer(r"[.!?]", _NOT_A_STOP.sub(lambda m: " " * len(m.group()), between))]
             if stops and re.search(r"[A-Za-z]", between[stops[-1]:]):
@@ -566,7 +578,3 @@ def _from_sentence_before(text: str, span: QuoteSpan, p_start: int, claims: Sequ
             return None
     return None
 
-
-def _attribution_follows(text: str, end: int) -> bool:
-    """Words after a quote that closes on a comma, in the same paragraph: its attribution."""
-    return bool(re.compile(r"[^\S\n]*[\w(]").match(text, end))

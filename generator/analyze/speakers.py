@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Span
 from .actors import ActorIndex
 from .gazetteer import is_country
 from .lexicon import ROLE_HEADS, SEATS_OF_GOVERNMENT
+from .nlp import lexicon
 
 _PRONOUN_AFTER = re.compile(r"(he|she|they)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s*$", re.I)
@@ -107,9 +109,7 @@ def _person_after_noun(text: str, end: int, actors: ActorIndex) -> int | None:
 
 def _is_noun(word: str) -> bool:
     """A common noun in the tagger's lexicon ("delegate", "businessman"), not a verb ("praised")."""
-    from .nlp import _parser
-
-    return _parser().lexicon.get(word, "").startswith("NN")
+    return lexicon().get(word, "").startswith("NN")
 
 
 def _modifies(text: str, end: int) -> bool:
@@ -200,7 +200,8 @@ def _plural_name(name: str) -> bool:
 _MODIFIER = r"(?!(?:the|a|an|of|for|to|with|in|on|at|and|or|by|from|as|his|her|their|its)\b)[\w’'-]+"
 
 
-def _UNNAMED_ROLE(head: str) -> re.Pattern[str]:
+@lru_cache(maxsize=None)
+def _unnamed_role(head: str) -> re.Pattern[str]:
     """'a spokesman', 'an official Home Office spokesman': someone holding the role, not named."""
     return re.compile(rf"\b(?:a|an|one)\s+(?:{_MODIFIER}\s+){{0,3}}{re.escape(head)}\b", re.I)
 
@@ -230,7 +231,7 @@ def _role(start: int, end: int, head: str, actors: ActorIndex, text: str) -> str
         # "a spokesman for the Home Office" came up after the holder's last mention
         # ("the network's spokesman Scott Grogin": named right after the role, that is them too)
         named = [e for s, e, actor_id in actors.spans if actor_id == holder and (e <= start or end <= s <= end + 2)]
-        if not named or _UNNAMED_ROLE(head).search(text, min(max(named), start), start):
+        if not named or _unnamed_role(head).search(text, min(max(named), start), start):
             return None
     if inside and holder is not None:
         # "the Senate minority leader" is the one leader named, if he was named the Senate's leader
