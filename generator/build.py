@@ -29,7 +29,7 @@ from .errors import ArticleError, ConfigError
 from .ingest import article_sources, read_article
 from .link import link
 from .model import Analysis, Article
-from .parallel import Progress, analyze_each, default_jobs
+from .parallel import Progress, analyze_each, ctrl_c_kept, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
 from .search import BUNDLE as SEARCH_BUNDLE
@@ -290,7 +290,8 @@ def _rendered(todo: list[_Make], processes: int) -> Iterator[tuple[str, list[int
     global _forked
     _forked = todo
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with ctrl_c_kept() as check, multiprocessing.get_context("fork").Pool(processes) as pool:
+            check()  # the processes are forked: a Ctrl-C meanwhile is not lost
             batches = [(i, min(i + _BATCH, len(todo))) for i in range(0, len(todo), _BATCH)]
             for made in pool.imap(_render_batch, batches):
                 yield from made

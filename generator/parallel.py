@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from .analyze import analyze
@@ -54,6 +57,33 @@ def analyze_many(articles: Sequence[Article], *, jobs: int | None = None, schedu
     return list(analyze_each(articles, expected=len(articles), jobs=jobs, scheduler=scheduler, on_done=on_done))
 
 
+@contextmanager
+def ctrl_c_kept() -> Iterator[Callable[[], None]]:
+    """Around code that forks: a Ctrl-C that lands while Python runs its at-fork hooks is raised inside
+    them, which print and drop it ("Exception ignored in: _releaseLock"), and the build went on. Here a
+    Ctrl-C is also remembered, and the check this yields raises it again; call it after each fork.
+    Only where Ctrl-C has Python's default handler (not under ``mkdocs serve``'s own)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield lambda: None
+        return
+    pressed: list[int] = []
+
+    def remember(signum, frame):
+        pressed.append(signum)
+        raise KeyboardInterrupt
+
+    def check() -> None:
+        if pressed:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, remember)
+    try:
+        yield check
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None = None,
                  scheduler: str | None = None, on_done: Callable[[int], None] | None = None) -> Iterator[Outcome]:
     """:func:`analyze_many` over an iterable that may still be reading its articles: each batch goes
@@ -72,17 +102,19 @@ def analyze_each(articles: Iterable[Article], *, expected: int, jobs: int | None
         return
     size = max(1, min(32, expected // (jobs * 8)))
     pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ctrl_c_kept() as check, ProcessPoolExecutor(max_workers=jobs) as pool:
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == size:
-                pending.append(pool.submit(analyze_batch, batch))
+                pending.append(pool.submit(analyze_batch, batch))  # forks a process while there are fewer than jobs
+                check()
                 batch = []
             while pending and pending[0].done():
                 yield from _collect(pending.popleft(), done)
         if batch:
             pending.append(pool.submit(analyze_batch, batch))
+            check()
         while pending:
             yield from _collect(pending.popleft(), done)
 
