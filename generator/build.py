@@ -191,7 +191,10 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
 
     All or nothing: every changed page is first staged next to its target under a hidden name;
     only when all are staged are they renamed into place (Ctrl-C is held back meanwhile). A
-    failure before that removes the staged files and leaves the previous pages as they were.
+    failure before that removes the staged files and leaves the previous pages as they were. A
+    page that has no file yet (all of them on a first build) is written where it goes, which
+    spares a rename per page: the manifest lists it before it is made, so even a build killed
+    outright leaves no page that a later build does not own, and a failure removes it again.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
@@ -202,8 +205,12 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
     _check_page_paths(docs_dir, pages)
     staged: dict[str, str] = {}
     """Page -> its new content, written beside it under a hidden name (nothing is held in memory)."""
+    created: list[str] = []
+    """New pages written where they go (no file was there)."""
     record: dict[str, list] = {}
     todo: list[_Make] = []
+    listed: bytes | None = None
+    """The manifest as it was, when it was rewritten early to list new pages (b"" if there was none)."""
     try:
         for rel, page in pages.items():
             job = page if isinstance(page, PageJob) else fixed(page)
@@ -217,19 +224,30 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
                 raise ConfigError(f"{target}: a folder stands where the page {rel} goes; move it away")
             record[rel] = [job.digest]  # in page order; completed below
             todo.append(_Make(rel, job, target, now))
-        for rel, now, tmp in _make_pages(todo, jobs):
-            if tmp is None:
+        new = {make.rel: [make.job.digest] for make in todo if make.now is None and make.rel not in previous}
+        if new:
+            # Listed before they exist, with the last build's site digest so that its own entries
+            # are trusted exactly as before: a build killed while making them leaves no orphan.
+            listed = _read(str(manifest)) or b""
+            _write_manifest(manifest, {**previous, **new}, previous_site)
+        for rel, now, data in _make_pages(todo, jobs):
+            if data is None:
                 record[rel].extend(now)
+            elif rel in new and _create(os.path.join(base, rel), data):
+                created.append(rel)
             else:
-                staged[rel] = tmp
+                staged[rel] = _stage(os.path.join(base, rel), data)
+        for rel in created:
+            record[rel].extend(_stat(os.path.join(base, rel)) or [])
         stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
         stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
-        if not staged and not stale:
+        if not staged and not stale and not created:
             if record != previous or site != previous_site:
                 _write_manifest(manifest, record, site)
             return 0, 0
+        made = 0
         with _no_interrupt():
-            if not staged.keys() <= previous.keys():
+            if not staged.keys() <= previous.keys() | new.keys():
                 # Until the new pages are in, the manifest lists both sets: nothing is orphaned.
                 _write_manifest(manifest, {**previous, **record}, site)
             for rel, tmp in staged.items():
@@ -239,12 +257,19 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
             for path in stale:
                 os.unlink(path)
             _write_manifest(manifest, record, site)
+            listed, made = None, len(created)
+            created = []  # in place for good
     except BaseException:
-        for tmp in staged.values():  # those not yet renamed
+        for tmp in [*staged.values(), *(os.path.join(base, rel) for rel in created)]:  # not yet in place
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        if listed is not None:  # the manifest as it was
+            if listed:
+                replace_file(manifest, listed, tmp=manifest.with_name(f"{manifest.name}{STAGED_SUFFIX}"))
+            else:
+                manifest.unlink(missing_ok=True)
         raise
-    return len(staged), len(stale)
+    return len(staged) + made, len(stale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,9 +291,9 @@ _forked: list[_Make] = []
 """The pages render processes share: set before they are forked, so nothing is pickled to them."""
 
 
-def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list[int] | None, str | None]]:
+def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list[int] | None, bytes | None]]:
     """Render each page and compare it with its file: (page, its file's stat, None) when the file
-    holds it already, else (page, None, the hidden file it is staged in), in ``todo``'s order.
+    holds it already, else (page, None, its bytes), in ``todo``'s order.
 
     With many pages, ``jobs`` processes (default: all cores, at most :data:`RENDER_PROCESSES`)
     forked from this one render them: they inherit the corpus and the templates, and send back
@@ -278,8 +303,7 @@ def _make_pages(todo: list[_Make], jobs: int | None) -> Iterator[tuple[str, list
     other threads (``mkdocs serve`` after its first build), where a fork could copy a held lock.
     """
     processes = min(jobs or default_jobs(), RENDER_PROCESSES, len(todo) // (PARALLEL_PAGES // 2) or 1)
-    for make, (rel, now, data) in zip(todo, _rendered(todo, processes)):
-        yield rel, now, None if data is None else _stage(make.target, data)
+    return _rendered(todo, processes)
 
 
 def _rendered(todo: list[_Make], processes: int) -> Iterator[tuple[str, list[int] | None, bytes | None]]:
@@ -371,15 +395,42 @@ def _stage(target: str, data: bytes) -> str:
         os.makedirs(folder, exist_ok=True)
         fd = os.open(tmp, _STAGE_FLAGS, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        _write_all(fd, data)
     finally:
         os.close(fd)
     return tmp
 
 
 _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _create(target: str, data: bytes) -> bool:
+    """Write ``data`` as the new file ``target``; False (nothing written) when a file is there
+    already. Like :func:`_stage`, three system calls a page; the folder is made when missing."""
+    try:
+        fd = os.open(target, _CREATE_FLAGS, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        fd = os.open(target, _CREATE_FLAGS, 0o666)
+    except FileExistsError:
+        return False
+    try:
+        _write_all(fd, data)
+    except BaseException:
+        os.close(fd)
+        os.unlink(target)
+        raise
+    os.close(fd)
+    return True
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+_CREATE_FLAGS = (_STAGE_FLAGS & ~os.O_TRUNC) | os.O_EXCL
 
 
 def _sweep_staged(docs_dir: Path) -> None:

@@ -7,6 +7,7 @@ paragraphs are spans into it.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from pathlib import Path
@@ -125,11 +126,10 @@ def read_article(path: str | Path, article_id_: str | None = None, root: str | P
 
 
 def _check_inside(path: Path, root: Path) -> None:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        raise ArticleError(str(path), f"is a symbolic link to {path.resolve()}, outside {root}",
-                           "copy the article into the folder instead of linking to it") from None
+    real, inside = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath((real, inside)) != inside:
+        raise ArticleError(str(path), f"is a symbolic link to {real}, outside {root}",
+                           "copy the article into the folder instead of linking to it")
 
 
 def parse_article(text: str, source_path: str, id_: str) -> Article:

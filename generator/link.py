@@ -67,7 +67,7 @@ class CorpusActor:
     def mention_count(self) -> int:
         return sum(len(a.actor.mentions) for a in self.appearances)
 
-    @property
+    @cached_property
     def article_ids(self) -> tuple[str, ...]:
         """The articles it is named in, each once, in corpus order."""
         return tuple(dict.fromkeys(a.article_id for a in self.appearances))

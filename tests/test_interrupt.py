@@ -34,6 +34,45 @@ def test_a_failure_while_staging_pages_changes_no_page(tmp_path: Path):
     assert _leftovers(docs) == []
 
 
+def test_a_failure_while_making_the_first_pages_leaves_no_page(tmp_path: Path):
+    """New pages are written where they go (no staging on a first build): a failure removes them."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "zzz").write_text("a file where the new pages need a folder")
+    with pytest.raises(OSError):
+        write_pages(docs, {"index.md": "home\n", "articles/a.md": "a\n", "zzz/c.md": "c\n"})
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == ["zzz"]
+
+
+def _killed_while_writing(docs: Path, pages: dict, kill_at: str) -> None:
+    """``write_pages`` in a forked process that dies outright (no clean-up) when it makes ``kill_at``."""
+    import multiprocessing
+
+    from generator.render import PageJob
+
+    def die() -> str:
+        os._exit(9)
+
+    jobs = {rel: PageJob(f"d-{rel}", die) if rel == kill_at else text for rel, text in pages.items()}
+    process = multiprocessing.get_context("fork").Process(target=write_pages, args=(docs, jobs))
+    process.start()
+    process.join()
+    assert process.exitcode == 9
+
+
+def test_pages_made_by_a_killed_build_are_owned_by_the_next(tmp_path: Path):
+    """A build killed after writing some new pages leaves none that the next build would not
+    remove: the manifest listed them before they were made."""
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "home\n"})
+    _killed_while_writing(docs, {"index.md": "home\n", "articles/gone.md": "gone\n",
+                                 "articles/z.md": "z\n"}, kill_at="articles/z.md")
+    assert (docs / "articles" / "gone.md").is_file()  # made before the kill
+    assert write_pages(docs, {"index.md": "home\n", "articles/b.md": "b\n"}) == (1, 1)
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == ["articles/b.md", "index.md"]
+    assert _leftovers(docs) == []
+
+
 def _project_with_site(tmp_path: Path, copies: int) -> Path:
     project = make_project(tmp_path / "project")
     for i in range(copies):
