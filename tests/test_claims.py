@@ -852,3 +852,49 @@ def test_claiming_a_prize_is_not_a_statement():
     assert analyse_text("South Africa's Jake White claimed the coaching award at the ceremony in London.").claims == ()
     claims = analyse_text("Jake White claimed the referee had been unfair to his side.").claims
     assert len(claims) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # what a player did, read as what they found or showed (a fresh hand audit found these published)
+    "Feliciano Lopez showed glimpses of resolve early in the second set when he held his first service game.",
+    "Newcastle failed to make them count until Joe Shaw found Dave Walder on the wing.",
+    "The veteran Conchita Martinez found herself in trouble early on against Vinci.",
+])
+def test_a_person_s_deeds_are_not_findings(text):
+    assert analyse_text(text).claims == ()
+
+
+@pytest.mark.parametrize("text,content", [
+    ('Sir Alan Budd found a "chain of events" linked Mr Blunkett to the application.',
+     'a "chain of events" linked Mr Blunkett to the application'),
+    ("Senator Marcia Hale found that most voters wanted a change.", "that most voters wanted a change"),
+    ("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.",
+     "31 incidents of voter impersonation"),
+    ("A new poll showed Trump leading the field with 31 percent.", "Trump leading the field with 31 percent"),
+])
+def test_findings_are_still_claims(text, content):
+    t = (analysis := analyse_text(text)).article.text
+    assert content in [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims]
+
+
+def test_a_description_before_the_name_is_not_what_was_said():
+    # "Formerly one of Mr Brown's closest Treasury aides, Ed Balls hinted at ...": published as his claim
+    analysis = analyse_text("Formerly one of Mr Brown's closest Treasury aides, Ed Balls hinted at a Budget "
+                            "giveaway on 16 March.")
+    t = analysis.article.text
+    assert not any(t[c.content[0][0]:c.content[0][1]].startswith("Formerly") for c in analysis.claims)
+    # a fragment with nothing after the attribution is still what was said
+    analysis = analyse_text("We need people of substance. People like Scott, he said.")
+    t = analysis.article.text
+    assert "People like Scott" in [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims]
+
+
+@pytest.mark.parametrize("headline,claims", [
+    ("Tindall wants second opinion", 0),  # a wish for something, not a statement
+    ("Tindall wants dual code success", 0),
+    ("Tindall wants to play on despite the injury", 1),
+])
+def test_a_headline_wish_for_something_is_not_a_claim(headline, claims):
+    analysis = analyse_text("Mike Tindall will see a specialist on Monday before any decision is made.", title=headline)
+    title = analysis.article.title_span
+    assert len([c for c in analysis.claims if c.content[0][0] < title[1]]) == claims

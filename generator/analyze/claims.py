@@ -73,6 +73,10 @@ _NOUN_LIKE_VERBS = frozenset("say says hope fear think believe know expect doubt
 # Words that open a clause the main clause follows ("While Clinton has condemned it, the groups say ...").
 _OPENING_SUBORDINATORS = frozenset("while though although after when because since if once before unless whereas".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
+_BARE_END = re.compile(r"\s*[.!?]?\s*[”\"’]?\s*$")
+"""Nothing after the cue but the full stop: "People like Scott, he said." """
+_STUDIES = frozenset("study studies poll polls survey surveys research report reports analysis review investigation "
+                     "audit paper".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
@@ -281,6 +285,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         if (np_start > 0 and tokens[np_start - 1].text == "," and not cue.lower.startswith("call")
                 and _trailing(text, _listener_end(tokens, k), sentence.end)):
             content = _content_before(text, sentence.start, tokens[np_start - 1].start, quoted)
+            if content and not _has_verb(tokens, content) and not _BARE_END.match(text, _listener_end(tokens, k), sentence.end):
+                content = None  # "Formerly one of Mr Brown's aides, Ed Balls hinted at ...": a description of him
         if content is None and (participle := _participle(tokens, k)):
             k, stance = participle  # "..., he said, adding that ...": the participle reports what follows it
             cue = tokens[k]
@@ -301,8 +307,56 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         content = content or after
         if content is None:
             return None
+        if cue.lower in _EVIDENCE and content == after and _is_person(source.speaker, actors) \
+                and not _by_author(tokens, np_start) and not _reports_clause(tokens, content):
+            return None  # "Lopez showed glimpses of resolve", "Joe Shaw found Dave Walder": deeds, not findings
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
+
+
+_FINITE = frozenset("VBD VBZ VBP MD".split())
+_BARE_END = re.compile(r"\s*[.!?]?\s*[”\"’]?\s*$")
+"""Nothing after the cue but the full stop: "People like Scott, he said." """
+_STUDIES = frozenset("study studies poll polls survey surveys research report reports analysis review investigation "
+                     "audit paper".split())
+_COMPLEMENTIZERS = frozenset("that how what whether why if".split())
+
+
+def _is_person(actor_id: str | None, actors: ActorIndex) -> bool:
+    actor = actors.get(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _by_author(tokens: Sequence[Token], np_start: int) -> bool:
+    """"A 2014 study by professor Justin Levitt found ...": what found it is the study, not the person."""
+    for i in range(np_start - 1, max(0, np_start - 8), -1):
+        if tokens[i].lower == "by":
+            return any(t.lower in _STUDIES for t in tokens[max(0, i - 3):i])
+    return False
+
+
+def _has_verb(tokens: Sequence[Token], span: Span) -> bool:
+    return any(t.tag.startswith("VB") or t.tag == "MD" for t in tokens if span[0] <= t.start < span[1])
+
+
+def _reports_clause(tokens: Sequence[Token], span: Span) -> bool:
+    """What a person "found" or "showed" is a finding when it is a clause: "that ...", "how ...", or a
+    subject and a finite verb before any subordinate clause ("she found most voters want ...")."""
+    inside = [t for t in tokens if span[0] <= t.start < span[1]]
+    if inside and inside[0].lower in _COMPLEMENTIZERS:
+        return True
+    for i, t in enumerate(inside):
+        if t.lower in _SUBORDINATORS or t.text in (",", ";", ":"):
+            return False
+        if t.tag in _FINITE:
+            return True
+        if t.tag == "VBN" and i > 0:  # "found PolitiFact consistently rated ...", not "the second set"
+            j = i - 1
+            while j > 0 and (inside[j].tag == "RB" or inside[j].text in _CLOSE_QUOTES):
+                j -= 1  # 'found a "chain of events" linked Mr Blunkett to ...'
+            if inside[j].tag.startswith("NN") or inside[j].tag == "PRP":
+                return True
+    return False
 
 
 _CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]\s*)?(?:$|\n|[“\"A-Z])")

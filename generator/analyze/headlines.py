@@ -85,6 +85,8 @@ def _verb_claim(text: str, start: int, end: int, actors: ActorIndex) -> Claim | 
                 or words[n - 1].group(0).lower() in _FUNCTION_WORDS):
             return None  # "Immigrants can find way in America"
         following = words[n + 1].group(0).lower()
+        if verb in ("wants", "want") and following != "to":
+            return None  # "Tindall wants second opinion": a wish for something, not a statement
         stance = HEADLINE_VERBS[verb]
         if verb in ("calls", "call"):
             stance = "urges" if following in ("on", "for", "upon") else "asserts"  # not "calls Trump's idea 'stupid'"
