@@ -561,3 +561,30 @@ BARE_APOSTROPHE_POSSESSIVE = [
 @pytest.mark.parametrize("text,speaker", BARE_APOSTROPHE_POSSESSIVE)
 def test_a_bare_apostrophe_possessive_before_the_speaker_is_not_the_speaker(text, speaker):
     assert sole_quote_speaker(text) == speaker
+
+
+def test_a_name_after_a_closed_quote_that_reports_with_a_lowercase_start_is_not_the_speaker():
+    # '... added Mr Strauss. "Oscar voters ..." And Mr Goodridge said best film and director were ...':
+    # a statement of Goodridge's own; the quote goes on from Strauss's (it was given to Goodridge)
+    analysis = analyse_text("“Eastwood has it in the bag,” added Bob Strauss. “Oscar voters often vote with their "
+                            "hearts not their heads.” Mike Goodridge said best film and director were between "
+                            "Aviator and Million Dollar Baby.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "Oscar voters" in t[q.content[0][0]:q.content[-1][1]])
+    assert analysis.actor(quote.speaker).name == "Bob Strauss"
+    # not a phrase of time or manner after the cue: that is still the attribution
+    analysis = analyse_text("Critics gathered in London. “Oscar voters often vote with their hearts.” Bob Strauss "
+                            "said in an interview published on Sunday.")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Bob Strauss"
+
+
+def test_he_after_an_owner_s_role_and_name_is_that_person():
+    # "Screen International's US editor Mike Goodridge thinks ...": the tagger reads "US" as the pronoun
+    # "us", so he was no subject and "he said" went to the critic named in the paragraph before
+    analysis = analyse_text("Entertainment Weekly's Dave Karger maintained the Oscars generated little excitement, "
+                            "he said.\n\nScreen International's US editor Mike Goodridge thinks the films have not "
+                            "grabbed the public's imagination. “Film-makers haven't produced films that people adore "
+                            "this year,” he said.")
+    (quote,) = [q for q in analysis.quotes if q.speaker]
+    assert analysis.actor(quote.speaker).name == "Mike Goodridge"

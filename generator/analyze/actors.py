@@ -713,8 +713,9 @@ def _before_role(tokens: tuple[Token, ...], first: int) -> int:
     role = False
     while j >= 0:
         tok = tokens[j]
-        if tok.text[:1].isupper() and tok.tag in ("NNP", "NNPS", "JJ", "NN") or tok.lower in ("the", "a", "an"):
-            j -= 1
+        if tok.text[:1].isupper() and (tok.tag in ("NNP", "NNPS", "JJ", "NN") or tok.text.isupper() and len(tok.text) > 1) \
+                or tok.lower in ("the", "a", "an"):
+            j -= 1  # "US editor": the tagger reads "US" as the pronoun "us"
         elif tok.lower in ROLE_HEADS or role and tok.lower in TITLE_MODIFIERS:
             role = True
             j -= 1

@@ -314,7 +314,13 @@ _FINITE = re.compile(r"\b(?:would|will|is|was|are|were|has|had|have|should|could
 # not when the cue is followed by a time ("said Tuesday").
 _CLAUSE_START = re.compile(r"\s+(?:(?i:he|she|they|it|we|i|you|there|this|that|the|a|an|his|her|their|its)\b"
                            r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                           r"May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+(?:’s|'s)?\s+[a-z])")
+                           r"May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+(?:’s|'s)?\s+[a-z]"
+                           # or a lowercase word that starts a clause ("said best film and director were ..."),
+                           # not a phrase of time, place or manner ("said in a statement released ...")
+                           r"|(?!(?:on|in|at|during|after|before|yesterday|today|tonight|last|this|earlier|later|recently|"
+                           r"when|while|as|to|of|from|by|with|afterwards|then|again|also|once|for|about|over|outside|"
+                           r"inside|via|through|without|and|but|or|so|because|since|simply|only|just|not|never|"
+                           r"quietly|firmly|angrily|bluntly|flatly|calmly)\b)[a-z]{3,}\b)")
 
 
 def _sentence_after_closed_quote(text: str, span: QuoteSpan, cue_end: int, end: int) -> int | None:
