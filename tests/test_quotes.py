@@ -451,9 +451,14 @@ PRONOUN_AFTER_NAMED_SPEAKER = [
      "“We feel good about the places we are going to,” she said.", "Maria Lopez"),
     ("The Senate met on Monday. “We must act on the budget now,” Maria Lopez said in a statement on Monday.\n\n"
      "“This plan is not good enough for the country,” she added.", "Maria Lopez"),
-    # someone else named in between may be the one meant
+    # a man named in between as an object is not who "he" is: the speaker after the cue is a subject
+    # (before, nobody was, and the quote was left unattributed for fear of Miller)
     ("The Senate met on Monday. “We must act on the budget now,” said Joe Biden, who met Tom Miller on Monday.\n\n"
-     "“This plan is not good enough for the country,” he added.", None),
+     "“This plan is not good enough for the country,” he added.", "Joe Biden"),
+    # someone else who speaks in between may be the one meant
+    ("The Senate met on Monday. “We must act on the budget now,” said Joe Biden, who served for years.\n\n"
+     "Tom Miller, his aide, met reporters on Monday.\n\n“This plan is not good enough for the country,” he added.",
+     "Tom Miller"),
     # a pronoun of the other gender
     ("The Senate met on Monday. “We must act on the budget now,” said Maria Lopez, who served in the Senate for years.\n\n"
      "“This plan is not good enough for the country,” he added.", None),
@@ -588,3 +593,46 @@ def test_he_after_an_owner_s_role_and_name_is_that_person():
                             "this year,” he said.")
     (quote,) = [q for q in analysis.quotes if q.speaker]
     assert analysis.actor(quote.speaker).name == "Mike Goodridge"
+
+
+def test_he_after_an_inverted_attribution_is_its_speaker():
+    # '"...," said Simon Bysshe who filmed the event. ... "...," he said.': Bysshe was no subject, so
+    # "he" went to a man named as a subject before him (a fresh hand audit found it)
+    analysis = analyse_text("Mr Foster and Mr Tracey proved their prowess at Painkiller. “There are a lot of people "
+                            "who take gaming very seriously,” said Simon Bysshe who filmed the event. More than "
+                            "80,000 people have downloaded the movie. “Professional gaming is here to stay,” he said.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "here to stay" in t[q.content[0][0]:q.content[-1][1]])
+    assert analysis.actor(quote.speaker).name == "Simon Bysshe"
+    # and after a reported statement: "..., said Mr Walsh."
+    analysis = analyse_text("Director James Cameron revealed he is making a game. The quality would be “like a lucid "
+                            "dream,” said Mr Cameron.\n\nAccording to Robert Walsh, games will cost $25m to make. Such "
+                            "sums mean it will be difficult to start a studio, said Mr Walsh. “If you're a start-up, "
+                            "I doubt that a publisher is going to give you a cheque,” he said.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "start-up" in t[q.content[0][0]:q.content[-1][1]])
+    assert analysis.actor(quote.speaker).name == "Robert Walsh"
+
+
+@pytest.mark.parametrize("text", [
+    # the man the listener names is not who "he" is
+    "“There will be a serious relaxation of fiscal policy,” said Glenn Maguire, told Reuters News.",
+])
+def test_a_listener_after_told_is_no_subject(text):
+    analysis = analyse_text(text + " Markets fell. “The impact will certainly be large,” he said.")
+    assert all(q.speaker is None or analysis.actor(q.speaker).name != "Reuters News" for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("between", [
+    # someone we cannot name speaks between the man named before and the pronoun
+    "A spokeswoman for Oxford University said the books would include novels.",
+    "Not least, said Paul King, principal consultant at Cisco, because the defences are so common.",
+])
+def test_an_unnamed_speaker_between_blocks_the_pronoun(between):
+    she_or_he = "she" if "spokeswoman" in between else "he"
+    analysis = analyse_text(f"“The goal is to bring it online,” said Susan Gray, director at Google. “You cannot put "
+                            f"them in a box,” said Pete Simpson of Clearswift.\n\n{between} “Important works will be "
+                            f"made available to everyone,” {she_or_he} said.")
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "Important works" in t[q.content[0][0]:q.content[-1][1]])
+    assert quote.speaker is None

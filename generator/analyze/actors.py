@@ -233,6 +233,13 @@ def _unnamed_speakers(doc: Doc, index: ActorIndex) -> tuple[tuple[int, str | Non
                 m += 1
             if m >= len(tokens) or m - k > 5 or tokens[m].lower not in ROLE_HEADS:
                 continue
+            n = m + 1  # "A spokeswoman for Oxford University said": whose, then the cue
+            if n < len(tokens) and tokens[n].lower in ("for", "of", "at", "from"):
+                n += 1
+                while n < len(tokens) and n - m <= 6 and (tokens[n].text[:1].isupper() or tokens[n].lower == "the"):
+                    n += 1
+                if n < len(tokens) and tokens[n].lower in QUOTE_CUES and n - m > 2:
+                    m = n - 1
             nxt = tokens[m + 1] if m + 1 < len(tokens) else None
             spoke = (nxt is not None and nxt.lower in QUOTE_CUES and not (
                 m + 2 < len(tokens) and tokens[m + 2].text[:1].isupper())) or (
@@ -240,10 +247,23 @@ def _unnamed_speakers(doc: Doc, index: ActorIndex) -> tuple[tuple[int, str | Non
             if not spoke or index.within(tok.start, tokens[m].end + 1) and any(
                     index.get(a) and index.get(a).kind == "person" for a in index.within(tok.start, tokens[m].end + 1)):
                 continue
-            role = tokens[m].lower
+            role = tokens[k + 1:m + 1]
+            role = next((t.lower for t in role if t.lower in ROLE_HEADS), "")
             gender = "female" if role in FEMALE_CUES else "male" if role in MALE_CUES else None
             found.append((tok.start, gender))
-    return tuple(sorted(found))
+        for k, tok in enumerate(tokens[1:-1], 1):
+            # ', said Paul King, ...' where no actor was read: someone speaks whom we cannot name, so
+            # a "he" after it is not the man named before
+            if tok.lower not in QUOTE_CUES or tok.lower in _TELLING or tokens[k - 1].text not in (",", *_QUOTE_MARKS) \
+                    or k + 2 >= len(tokens):
+                continue  # (after "told" stands the listener: "told a press conference")
+            named = tokens[k + 1].tag == "NNP" and tokens[k + 2].tag == "NNP"
+            # "said a woman", "said the woman": someone not named (not "said the Fed chairman", who was)
+            described = tokens[k + 1].lower in ("a", "an") and tokens[k + 2].tag.startswith("NN") or \
+                tokens[k + 1].lower == "the" and tokens[k + 2].lower in _ANYONE
+            if (named or described) and not index.within(tokens[k + 1].start, tokens[k + 2].end):
+                found.append((tokens[k + 1].start, None))
+    return tuple(sorted(set(found), key=lambda f: (f[0], f[1] or "")))
 
 
 # --- finding mentions -------------------------------------------------------------------------
@@ -607,6 +627,9 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                 and tokens[first - 1].lower in ("'s", "’s", "is", "was"):
             found.add((s, e))  # "Then there's Smith.": the person the paragraph turns to
             continue
+        if _inverted_speaker(tokens, first, after):
+            found.add((s, e))  # '"...," said Simon Bysshe, who filmed it.': the speaker, whom a "he" next refers to
+            continue
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
                                  or after.lower in ("who", "also", "has", "had", "though", "however")):
             continue
@@ -629,6 +652,25 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                                (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
             found.add((s, e))
     return frozenset(found)
+
+
+_TELLING = frozenset("told tells telling".split())
+_ANYONE = frozenset("woman man girl boy person resident witness voter protester protestor mother father neighbour "
+                    "neighbor passenger student supporter fan bystander shopper worker".split())
+"""People a definite description names without naming anyone known ("said the woman")."""
+
+
+def _inverted_speaker(tokens: tuple[Token, ...], first: int, after: Token | None) -> bool:
+    """A name right after the cue of a quote or a report ('"...," said Simon Bysshe' / '..., added Mr
+    Strauss'), maybe after titles, and at the end of the sentence or before a comma or "who"."""
+    j = first - 1
+    while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS") or tokens[j].lower in ("the", "a")):
+        j -= 1
+    if j < 1 or tokens[j].lower not in QUOTE_CUES or tokens[j].lower in _TELLING:
+        return False  # "..., told Agence France Presse": the listener
+    if not (tokens[j - 1].text in _QUOTE_MARKS or tokens[j - 1].text == ","):
+        return False  # after a quote, or after what was said ("... a new studio, said Mr Walsh.")
+    return after is None or after.text in (".", ",", "!", "?") or after.lower == "who"
 
 
 _CHAIN_TAGS = frozenset("NN NNS NNP NNPS JJ JJR JJS POS DT CD PRP$".split())
