@@ -898,3 +898,19 @@ def test_a_headline_wish_for_something_is_not_a_claim(headline, claims):
     analysis = analyse_text("Mike Tindall will see a specialist on Monday before any decision is made.", title=headline)
     title = analysis.article.title_span
     assert len([c for c in analysis.claims if c.content[0][0] < title[1]]) == claims
+
+
+@pytest.mark.parametrize("text", [
+    # who thinks it, after the cue with no comma before: was published as what "the iceberg" thinks
+    "A third of users were fed up but this could be just the tip of the iceberg thinks Tim Danton, editor of PC Pro.",
+    "The tools must obey the rules of editing said John Wyver, from Illuminations Television.",
+])
+def test_a_name_after_the_cue_is_not_what_was_said(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    assert not any(t[c.content[0][0]:c.content[-1][1]].startswith(("Tim Danton", "John Wyver")) for c in analysis.claims)
+
+
+def test_who_was_accused_or_endorsed_is_still_what_a_claim_is_about():
+    t = (analysis := analyse_text("Donald Trump attacked Alicia Machado in early-morning tweets.")).article.text
+    assert [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims] != []

@@ -307,6 +307,8 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
         content = content or after
         if content is None:
             return None
+        if content == after and _names_a_person_only(cue, text, content, tokens, actors):
+            return None  # '... the tip of the iceberg thinks Tim Danton, editor of PC Pro.': who thinks it, not what
         if cue.lower in _EVIDENCE and content == after and _is_person(source.speaker, actors) \
                 and not _by_author(tokens, np_start) and not _reports_clause(tokens, content):
             return None  # "Lopez showed glimpses of resolve", "Joe Shaw found Dave Walder": deeds, not findings
@@ -320,6 +322,22 @@ _BARE_END = re.compile(r"\s*[.!?]?\s*[”\"’]?\s*$")
 _STUDIES = frozenset("study studies poll polls survey surveys research report reports analysis review investigation "
                      "audit paper".split())
 _COMPLEMENTIZERS = frozenset("that how what whether why if".split())
+
+
+_INVERTING_CUES = frozenset("said says thinks thought believes believed added adds argues argued insists insisted "
+                            "explained explains notes noted reckons reckoned".split())
+
+
+def _names_a_person_only(cue: Token, text: str, span: Span, tokens: Sequence[Token], actors: ActorIndex) -> bool:
+    """After a cue of saying or thinking, the span is only a person's name and maybe an apposition:
+    "thinks Tim Danton, editor of PC Pro Magazine" names who thinks it, not what."""
+    if cue.lower not in _INVERTING_CUES:
+        return False
+    mention = actors.mention_at(span[0])
+    if mention is None or not _is_person(mention[2], actors) or _has_verb(tokens, span):
+        return False
+    rest = text[mention[1]:span[1]].strip()
+    return not rest or rest.startswith(",")
 
 
 def _is_person(actor_id: str | None, actors: ActorIndex) -> bool:
