@@ -636,3 +636,16 @@ def test_an_unnamed_speaker_between_blocks_the_pronoun(between):
     t = analysis.article.text
     quote = next(q for q in analysis.quotes if "Important works" in t[q.content[0][0]:q.content[-1][1]])
     assert quote.speaker is None
+
+
+def test_the_lord_chancellor_is_an_office_not_a_person():
+    # "the then Lord Chancellor, Lord Irvine of Lairg": an actor "Chancellor" was made and took the
+    # "he" of Lord Goldsmith's next quote (a fresh hand audit found it); "Mr. King" is still a man
+    analysis = analyse_text("Former Tory lord chancellor Lord Mackay called for the advice to be published.\n\n"
+                            "Last week Lord Goldsmith said in a statement: “I was fully involved.” He said the answer "
+                            "had been prepared with Christopher Greenwood and the then Lord Chancellor, Lord Irvine of "
+                            "Lairg. “As I have always made clear, I set out my view,” he said. Mr. King said he agreed.")
+    assert "Chancellor" not in {a.name for a in analysis.actors} and "King" in {a.name for a in analysis.actors}
+    t = analysis.article.text
+    quote = next(q for q in analysis.quotes if "always made clear" in t[q.content[0][0]:q.content[-1][1]])
+    assert analysis.actor(quote.speaker).name == "Goldsmith"

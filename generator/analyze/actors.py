@@ -423,8 +423,8 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         return
     honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
     role_tokens, name = run[:cut + 1], run[cut + 1:]
-    if run[-1].lower in ROLE_HEADS and cut < 0:
-        # only a role ("UN HCHR Spokeswoman", "the Minister"): apposition or a reference
+    if run[-1].lower in ROLE_HEADS and cut < 0 or len(run) == 2 and run[0].lower == "lord" and run[1].lower in _LORD_OFFICES:
+        # only a role ("UN HCHR Spokeswoman", "the Minister", "the Lord Chancellor"): apposition or a reference
         yield from _org_tokens(run)
         role_refs.append((run[0].start, run[-1].end, _join(run)))
         return
@@ -453,6 +453,10 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         guess = first_name(mention.name.split()[0])
         mention.gender = guess if guess in ("male", "female") else None
     yield mention
+
+
+_LORD_OFFICES = frozenset("chancellor mayor speaker advocate provost justice chamberlain".split())
+"""Offices, not names, after "Lord": "the Lord Chancellor" is no person called Chancellor (but "Mr King" is a man)."""
 
 
 def _named_after_role(name: list[Token]) -> bool:
@@ -646,7 +650,7 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                     tokens[j].lower in _BEFORE_SUBJECT and tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"):
                 found.add((s, e))
             continue
-        if j < 0 or tokens[j].lower in _BEFORE_SUBJECT:
+        if j < 0 or tokens[j].lower in _BEFORE_SUBJECT or _time_opener(tokens, j):
             found.add((s, e))
         elif _np_chain_subject(tokens, first, last, lambda: _after_quote(doc.text, sentences[k].start),
                                (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
@@ -658,6 +662,16 @@ _TELLING = frozenset("told tells telling".split())
 _ANYONE = frozenset("woman man girl boy person resident witness voter protester protestor mother father neighbour "
                     "neighbor passenger student supporter fan bystander shopper worker".split())
 """People a definite description names without naming anyone known ("said the woman")."""
+
+
+_TIME_WORDS = frozenset("week month year night weekend morning afternoon evening monday tuesday wednesday thursday "
+                        "friday saturday sunday".split())
+
+
+def _time_opener(tokens: tuple[Token, ...], j: int) -> bool:
+    """The sentence opens with a time phrase that ends at ``j``: "Last week Lord Goldsmith said"."""
+    return tokens[j].lower in _TIME_WORDS and j >= 1 and tokens[j - 1].lower in ("last", "this", "next", "on", "earlier") \
+        and (j == 1 or j == 2 and tokens[0].lower in ("and", "but", "earlier"))
 
 
 def _inverted_speaker(tokens: tuple[Token, ...], first: int, after: Token | None) -> bool:
@@ -919,9 +933,20 @@ def _resolve_role_refs(index: ActorIndex, role_refs, mentions) -> list[tuple[int
     for start, end, role in role_refs:
         holder = index.by_role(role.split()[-1])
         before = index.recent(start, start - 40, ("person",))
+        if _names_follow(index, end):
+            continue  # "the then Lord Chancellor, Lord Irvine": the title of the person named next
         if holder and not (before == holder and _is_apposition(index, start, holder)):
             resolved.append((start, end, holder, role))
     return resolved
+
+
+def _names_follow(index: ActorIndex, end: int) -> bool:
+    """A person is named right after ``end``, past a comma ("..., Lord Irvine of Lairg")."""
+    i = bisect.bisect_left(index.spans, (end, -1, ""))
+    if i >= len(index.spans) or index.spans[i][0] - end > 8:
+        return False
+    actor = index.get(index.spans[i][2])
+    return actor is not None and actor.kind == "person"
 
 
 def _is_apposition(index: ActorIndex, start: int, actor_id: str) -> bool:
