@@ -646,6 +646,8 @@ def test_the_lord_chancellor_is_an_office_not_a_person():
                             "had been prepared with Christopher Greenwood and the then Lord Chancellor, Lord Irvine of "
                             "Lairg. “As I have always made clear, I set out my view,” he said. Mr. King said he agreed.")
     assert "Chancellor" not in {a.name for a in analysis.actors} and "King" in {a.name for a in analysis.actors}
+    names = {a.name for a in analyse_text("The Lord Chief Justice, Lord Woolf, praised him.").actors}
+    assert "Justice" not in names and "Woolf" in names
     t = analysis.article.text
     quote = next(q for q in analysis.quotes if "always made clear" in t[q.content[0][0]:q.content[-1][1]])
     assert analysis.actor(quote.speaker).name == "Goldsmith"

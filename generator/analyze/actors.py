@@ -423,7 +423,8 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         return
     honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
     role_tokens, name = run[:cut + 1], run[cut + 1:]
-    if run[-1].lower in ROLE_HEADS and cut < 0 or len(run) == 2 and run[0].lower == "lord" and run[1].lower in _LORD_OFFICES:
+    if run[-1].lower in ROLE_HEADS and cut < 0 or 2 <= len(run) <= 3 and run[0].lower == "lord" \
+            and run[-1].lower in _LORD_OFFICES and all(t.lower in ("chief", "high") for t in run[1:-1]):
         # only a role ("UN HCHR Spokeswoman", "the Minister", "the Lord Chancellor"): apposition or a reference
         yield from _org_tokens(run)
         role_refs.append((run[0].start, run[-1].end, _join(run)))
