@@ -914,3 +914,15 @@ def test_a_name_after_the_cue_is_not_what_was_said(text):
 def test_who_was_accused_or_endorsed_is_still_what_a_claim_is_about():
     t = (analysis := analyse_text("Donald Trump attacked Alicia Machado in early-morning tweets.")).article.text
     assert [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims] != []
+
+
+def test_some_of_a_party_is_not_the_party():
+    # "some senior Tories argued vociferously against the move" was published as the Tories' claim, when
+    # the party backed the plan (a fresh hand audit found it)
+    analysis = analyse_text("The Tories are to back the plan. At a tough meeting some senior Tories argued "
+                            "vociferously against the move. The Tories argued the plan would cut crime.")
+    t = analysis.article.text
+    by_content = {t[c.content[0][0]:c.content[-1][1]]: c for c in analysis.claims}
+    some = by_content["vociferously against the move"]
+    assert some.speaker is None and t[some.source[0]:some.source[1]] == "some senior Tories"
+    assert analysis.actor(by_content["the plan would cut crime"].speaker).name == "Tories"

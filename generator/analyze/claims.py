@@ -496,8 +496,23 @@ def _make(text: str, cue: Token, content: tuple[Span, ...], stance: str, source:
     speaker = speakers.can_speak(source.speaker, actors)
     if speaker and text[source.span[0]:source.span[1]].lower() in ("he", "she", "they") and _named_in(speaker, content, actors):
         speaker = None  # "He said Mr Blair had spoken with sincerity": whoever "he" is, not Blair
+    if speaker and sentence is not None and (some := _some_of(sentence, source.span, speaker, actors)) is not None:
+        speaker, span = None, (some, span[1])  # "some senior Tories argued ...": some of them, not the party
     return Claim(content=content, stance=stance, speaker=speaker,  # type: ignore[arg-type]
                  source=span, cue=(cue.start, cue.end), targets=targets)
+
+
+def _some_of(sentence: Sentence, span: Span, actor_id: str, actors: ActorIndex) -> int | None:
+    """Where a quantifier stands before a group's or organisation's name ("some senior Tories", "many
+    Democrats"), with nothing but adjectives between; None when none does."""
+    actor = actors.get(actor_id)
+    if actor is None or actor.kind == "person":
+        return None
+    before = [t for t in sentence.tokens if t.end <= span[0]][-3:]
+    for i, t in enumerate(before):
+        if t.lower in QUANTIFIERS and all(u.tag.startswith("JJ") or u.tag == "DT" for u in before[i + 1:]):
+            return t.start
+    return None
 
 
 def _named_in(actor_id: str, content: tuple[Span, ...], actors: ActorIndex) -> bool:
