@@ -918,9 +918,11 @@ def test_who_was_accused_or_endorsed_is_still_what_a_claim_is_about():
 
 def test_some_of_a_party_is_not_the_party():
     # "some senior Tories argued vociferously against the move" was published as the Tories' claim, when
-    # the party backed the plan (a fresh hand audit found it)
+    # the party backed the plan, and with ", party sources told the BBC" in what they said (a fresh hand
+    # audit found it)
     analysis = analyse_text("The Tories are to back the plan. At a tough meeting some senior Tories argued "
-                            "vociferously against the move. The Tories argued the plan would cut crime.")
+                            "vociferously against the move, party sources told the BBC. The Tories argued the plan "
+                            "would cut crime.")
     t = analysis.article.text
     by_content = {t[c.content[0][0]:c.content[-1][1]]: c for c in analysis.claims}
     some = by_content["vociferously against the move"]

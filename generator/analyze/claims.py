@@ -36,6 +36,8 @@ _AFTER_COMMA = r"(?:,|(?<=,[”\"])|(?<=,''))\s+"  # a comma, or a quote closed 
 _CLAUSE_END = re.compile(
     r",\s+(?:since|because|while|whereas|although|though|which|who|after|before|when|a fact|"
     r"an allegation|saying|adding|according|citing|he said|she said|they said)\b|;|[–—]|\s\(|"
+    # "..., party sources told the BBC": who reported it, not part of what was said
+    r",\s+(?:[A-Za-z]+\s+)?(?:sources|officials|aides|insiders)\s+(?:told|said)\b|"
     rf"{_AFTER_COMMA}(?:{_REPORTING_PARTICIPLES})\b|"
     rf"{_AFTER_COMMA}(?:and|but)\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w’'.-]+\s+){{1,3}})(?:(?:also|then|later)\s+)?(?:{_SPEECH})\b|"
     rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
