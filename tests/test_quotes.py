@@ -651,3 +651,17 @@ def test_the_lord_chancellor_is_an_office_not_a_person():
     t = analysis.article.text
     quote = next(q for q in analysis.quotes if "always made clear" in t[q.content[0][0]:q.content[-1][1]])
     assert analysis.actor(quote.speaker).name == "Goldsmith"
+
+
+def test_he_is_the_subject_of_the_main_clause_not_of_a_clause_after_that():
+    # "Larne boss Jimmy McGeough has yet to confirm that Weir is on his way. '...,' he said": the quote
+    # about "the lad" went to Weir, the subject of the clause after "that" (a fresh hand audit found it)
+    analysis = analyse_text("Larne's teenage star Robbie Weir is poised to join Sunderland. But Larne boss Jimmy "
+                            "McGeough has yet to confirm that Weir is on his way. “I heard on Sunday that he has "
+                            "joined Sunderland, but not from the lad himself,” he said.")
+    (quote,) = [q for q in analysis.quotes if q.speaker]
+    assert analysis.actor(quote.speaker).name == "Jimmy McGeough"
+    # with no other subject in its sentence, the subject after "that" is still who "he" is
+    analysis = analyse_text("Reports said that Arjen Robben will return next week. “I feel ready,” he said.")
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.speaker).name == "Arjen Robben"

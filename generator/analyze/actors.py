@@ -64,6 +64,9 @@ class ActorIndex:
     unnamed: tuple[tuple[int, str | None], ...] = ()
     """(start, gender) of speakers the article does not name ("A US Embassy spokesman said:", "said
     a spokeswoman"), sorted: a "he" or "she" after one is not anyone named before it."""
+    embedded: dict[tuple[int, int], int] = field(default_factory=dict)
+    """Subjects of a clause after "that" (mention -> where its sentence starts): "McGeough has yet to
+    confirm that Weir is on his way. '...,' he said": the subject of the main clause is who "he" is."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -125,6 +128,8 @@ class ActorIndex:
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
+                if (s, e) in self.embedded and (main := self._main_subject(s, self.embedded[(s, e)], wanted, gender)):
+                    return main
                 if gender == "female" and not known and actor.kind == "person":
                     # "she" after "Bernie Sanders" (a first name either sex bears) is taken only if no
                     # earlier subject is known to be a woman. Not so for "he": most people news
@@ -133,6 +138,19 @@ class ActorIndex:
                     continue
                 return actor_id
         return unsure
+
+    def _main_subject(self, before: int, sentence_start: int, wanted: set[str], gender: str | None) -> str | None:
+        """The person who is the subject of the main clause of the sentence, before ``before``."""
+        for s, e, actor_id in self.spans:
+            if s >= before:
+                break
+            if s < sentence_start or (s, e) not in self.subjects or (s, e) in self.embedded:
+                continue
+            actor = self.get(actor_id)
+            known = self.genders.get(actor_id)
+            if actor and actor.kind in wanted and actor.kind == "person" and not (gender and known and known != gender):
+                return actor_id
+        return None
 
     def _quoted_elsewhere(self, start: int, end: int, at: int) -> bool:
         """The mention ``[start, end)`` lies inside a quotation that does not hold ``at``."""
@@ -167,7 +185,8 @@ def find_actors(doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> ActorIndex:
     mentions = _drop_nested(mentions)
     clusters = _cluster(mentions, doc.text)
     index = _build_index(clusters, mentions, role_refs)
-    return replace(index, subjects=_subject_spans(doc, index), quoted=tuple(sorted(quoted)),
+    subjects = _subject_spans(doc, index)
+    return replace(index, subjects=subjects, embedded=_embedded(doc, subjects), quoted=tuple(sorted(quoted)),
                    unnamed=_unnamed_speakers(doc, index), genders=_possessive_genders(doc, index))
 
 
@@ -663,6 +682,27 @@ _TELLING = frozenset("told tells telling".split())
 _ANYONE = frozenset("woman man girl boy person resident witness voter protester protestor mother father neighbour "
                     "neighbor passenger student supporter fan bystander shopper worker".split())
 """People a definite description names without naming anyone known ("said the woman")."""
+
+
+def _embedded(doc: Doc, subjects: frozenset[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """Subjects right after "that" with a verb before it in their sentence: a clause inside another."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    found = {}
+    for s, e in subjects:
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0:
+            continue
+        tokens = sentences[k].tokens
+        first = next((t.index for t in tokens if t.start >= s), None)
+        if first is None:
+            continue
+        j = first - 1
+        while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS"):
+            j -= 1  # titles
+        if j > 0 and tokens[j].lower == "that" and any(t.tag.startswith("VB") for t in tokens[:j]):
+            found[(s, e)] = sentences[k].start
+    return found
 
 
 _TIME_WORDS = frozenset("week month year night weekend morning afternoon evening monday tuesday wednesday thursday "
