@@ -106,8 +106,7 @@ class ActorIndex:
         wanted = set(kinds)
         unsure: str | None = None  # the most recent fitting person whose gender is not known
         # the last unnamed speaker of the pronoun's gender: nobody named before them is taken
-        blocker = next((b for b, g in reversed(self.unnamed) if after <= b < before and g in (None, gender)),
-                       -1) if gender and "person" in wanted else -1
+        blocker = self.unnamed_speaker(after, before, gender) if gender and "person" in wanted else -1
         i = bisect.bisect_left(self.spans, (before, -1, ""))
         while i > 0:
             i -= 1
@@ -139,16 +138,26 @@ class ActorIndex:
                 return actor_id
         return unsure
 
+    def unnamed_speaker(self, start: int, end: int, gender: str | None) -> int:
+        """Where the last speaker the article does not name, of ``gender`` or of none known, stands in
+        ``[start, end)``; -1 when none does."""
+        return next((b for b, g in reversed(self.unnamed) if start <= b < end and g in (None, gender)), -1)
+
+    def is_person(self, actor_id: str | None) -> bool:
+        actor = self.get(actor_id)
+        return actor is not None and actor.kind == "person"
+
     def _main_subject(self, before: int, sentence_start: int, wanted: set[str], gender: str | None) -> str | None:
         """The person who is the subject of the main clause of the sentence, before ``before``."""
-        for s, e, actor_id in self.spans:
+        if "person" not in wanted:
+            return None
+        for s, e, actor_id in self.spans[bisect.bisect_left(self.spans, (sentence_start, -1, "")):]:
             if s >= before:
                 break
-            if s < sentence_start or (s, e) not in self.subjects or (s, e) in self.embedded:
+            if (s, e) not in self.subjects or (s, e) in self.embedded or not self.is_person(actor_id):
                 continue
-            actor = self.get(actor_id)
             known = self.genders.get(actor_id)
-            if actor and actor.kind in wanted and actor.kind == "person" and not (gender and known and known != gender):
+            if not (gender and known and known != gender):
                 return actor_id
         return None
 
@@ -200,18 +209,13 @@ def _possessive_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
     whose gender is otherwise unknown, and only when the article never says the other."""
     genders = dict(index.genders)
     seen: dict[str, set[str]] = defaultdict(set)
-    sentences = doc.sentences
-    starts = [s.start for s in sentences]
     for s, e, actor_id in index.spans:
-        if actor_id in index.genders:
+        if actor_id in index.genders or not index.is_person(actor_id):
             continue
-        actor = index.get(actor_id)
-        if not actor or actor.kind != "person":
+        sentence = doc.sentence_at(s)
+        if sentence is None:
             continue
-        k = bisect.bisect_right(starts, s) - 1
-        if k < 0:
-            continue
-        tokens = sentences[k].tokens
+        tokens = sentence.tokens
         last = next((t.index for t in reversed(tokens) if t.end <= e), None)
         if last is None or tokens[last].start < s:
             continue
@@ -628,16 +632,13 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
     """Mentions followed by a verb, a comma or a bracket, and preceded by nothing but titles or a
     clause boundary."""
     found = set()
-    sentences = doc.sentences
-    starts = [s.start for s in sentences]
     for s, e, actor_id in index.spans:
-        k = bisect.bisect_right(starts, s) - 1
-        if k < 0:
+        sentence, first = _sentence_at(doc, s)
+        if sentence is None:
             continue
-        tokens = sentences[k].tokens
-        first = next((t.index for t in tokens if t.start >= s), None)
+        tokens = sentence.tokens
         last = next((t.index for t in reversed(tokens) if t.end <= e), None)
-        if first is None or last is None:
+        if last is None:
             continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and after.lower in ("of", "from", "at") and last + 2 < len(tokens):
@@ -666,13 +667,13 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
             # in a list ('between Reagan and Soviet leader Mikhail Gorbachev, where')
             j = _before_role(tokens, j + 1)
             listed = after.text in (",", "(") and j >= 0 and tokens[j].lower in (",", "and")
-            if j < 0 and not _after_quote(doc.text, sentences[k].start) or j >= 0 and not listed and (
+            if j < 0 and not _after_quote(doc.text, sentence.start) or j >= 0 and not listed and (
                     tokens[j].lower in _BEFORE_SUBJECT and tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"):
                 found.add((s, e))
             continue
         if j < 0 or tokens[j].lower in _BEFORE_SUBJECT or _time_opener(tokens, j):
             found.add((s, e))
-        elif _np_chain_subject(tokens, first, last, lambda: _after_quote(doc.text, sentences[k].start),
+        elif _np_chain_subject(tokens, first, last, lambda: _after_quote(doc.text, sentence.start),
                                (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
             found.add((s, e))
     return frozenset(found)
@@ -686,23 +687,26 @@ _ANYONE = frozenset("woman man girl boy person resident witness voter protester 
 
 def _embedded(doc: Doc, subjects: frozenset[tuple[int, int]]) -> dict[tuple[int, int], int]:
     """Subjects right after "that" with a verb before it in their sentence: a clause inside another."""
-    sentences = doc.sentences
-    starts = [s.start for s in sentences]
     found = {}
     for s, e in subjects:
-        k = bisect.bisect_right(starts, s) - 1
-        if k < 0:
+        sentence, first = _sentence_at(doc, s)
+        if sentence is None:
             continue
-        tokens = sentences[k].tokens
-        first = next((t.index for t in tokens if t.start >= s), None)
-        if first is None:
-            continue
+        tokens = sentence.tokens
         j = first - 1
         while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS"):
             j -= 1  # titles
         if j > 0 and tokens[j].lower == "that" and any(t.tag.startswith("VB") for t in tokens[:j]):
-            found[(s, e)] = sentences[k].start
+            found[(s, e)] = sentence.start
     return found
+
+
+def _sentence_at(doc: Doc, start: int) -> tuple[Sentence | None, int]:
+    """The sentence holding the mention that starts at ``start``, and the index of the mention's
+    first token in it; (None, -1) when there is none."""
+    sentence = doc.sentence_at(start)
+    first = next((t.index for t in sentence.tokens if t.start >= start), None) if sentence else None
+    return (sentence, first) if first is not None else (None, -1)
 
 
 _TIME_WORDS = frozenset("week month year night weekend morning afternoon evening monday tuesday wednesday thursday "
@@ -984,10 +988,7 @@ def _resolve_role_refs(index: ActorIndex, role_refs, mentions) -> list[tuple[int
 def _names_follow(index: ActorIndex, end: int) -> bool:
     """A person is named right after ``end``, past a comma ("..., Lord Irvine of Lairg")."""
     i = bisect.bisect_left(index.spans, (end, -1, ""))
-    if i >= len(index.spans) or index.spans[i][0] - end > 8:
-        return False
-    actor = index.get(index.spans[i][2])
-    return actor is not None and actor.kind == "person"
+    return i < len(index.spans) and index.spans[i][0] - end <= 8 and index.is_person(index.spans[i][2])
 
 
 def _is_apposition(index: ActorIndex, start: int, actor_id: str) -> bool:

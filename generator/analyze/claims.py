@@ -311,18 +311,13 @@ def _claim(doc: Doc, sentence: Sentence, k: int, stance: str, actors: ActorIndex
             return None
         if content == after and _names_a_person_only(cue, text, content, tokens, actors):
             return None  # '... the tip of the iceberg thinks Tim Danton, editor of PC Pro.': who thinks it, not what
-        if cue.lower in _EVIDENCE and content == after and _is_person(source.speaker, actors) \
+        if cue.lower in _EVIDENCE and content == after and actors.is_person(source.speaker) \
                 and not _by_author(tokens, np_start) and not _reports_clause(tokens, content):
             return None  # "Lopez showed glimpses of resolve", "Joe Shaw found Dave Walder": deeds, not findings
         return _make(text, cue, (content,), stance, source, actors, doc, sentence)
     return None
 
 
-_FINITE = frozenset("VBD VBZ VBP MD".split())
-_BARE_END = re.compile(r"\s*[.!?]?\s*[”\"’]?\s*$")
-"""Nothing after the cue but the full stop: "People like Scott, he said." """
-_STUDIES = frozenset("study studies poll polls survey surveys research report reports analysis review investigation "
-                     "audit paper".split())
 _COMPLEMENTIZERS = frozenset("that how what whether why if".split())
 
 
@@ -336,15 +331,10 @@ def _names_a_person_only(cue: Token, text: str, span: Span, tokens: Sequence[Tok
     if cue.lower not in _INVERTING_CUES:
         return False
     mention = actors.mention_at(span[0])
-    if mention is None or not _is_person(mention[2], actors) or _has_verb(tokens, span):
+    if mention is None or not actors.is_person(mention[2]) or _has_verb(tokens, span):
         return False
     rest = text[mention[1]:span[1]].strip()
     return not rest or rest.startswith(",")
-
-
-def _is_person(actor_id: str | None, actors: ActorIndex) -> bool:
-    actor = actors.get(actor_id)
-    return actor is not None and actor.kind == "person"
 
 
 def _by_author(tokens: Sequence[Token], np_start: int) -> bool:

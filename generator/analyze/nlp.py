@@ -6,11 +6,12 @@ come from TextBlob's pattern tagger and chunker, which need no NLTK data either.
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 import types
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Iterator, NamedTuple, Sequence
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -76,10 +77,12 @@ class Doc:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains ``offset``."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[k] if k >= 0 and offset < self.sentences[k].end else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Every token that lies within ``[start, end)``."""

@@ -484,7 +484,7 @@ def _last_speaker(text: str, quote: Quote, previous: Quote | None, claims: Seque
     known = actors.genders.get(last.speaker)
     if actor is None or actor.kind != "person" or known not in (None, speakers.GENDER[word]):
         return None
-    if any(_extent(last)[1] <= b < at and g in (None, speakers.GENDER[word]) for b, g in actors.unnamed):
+    if actors.unnamed_speaker(_extent(last)[1], at, speakers.GENDER[word]) >= 0:
         return None  # 'A spokeswoman for Oxford University said ...', '..., said Paul King, ...': someone unnamed spoke since
     inside = [(s, e) for s, e in quote.content]
     for s, e, actor_id in actors.spans:
