@@ -183,3 +183,44 @@ PRONOUN_AFTER_NOUN_CHAIN = [
 @pytest.mark.parametrize("text,speaker", PRONOUN_AFTER_NOUN_CHAIN)
 def test_pronoun_after_a_noun_phrase_chain(text, speaker):
     assert last_quote_speaker(text) == speaker
+
+
+SHORT_NAMES = [
+    # (text, the speaker the last quote must go to) -- BBC audit, seed 2029: each short name was
+    # published as an actor of its own ("Irish", "Le Bon", "Howard"), apart from the person
+    # (tech/172, entertainment/208, politics/104, politics/246)
+    ("Stocks will run short, predicts Oliver Irish, editor of Stuff. “The iPod mini is the gift,” said Mr Irish.",
+     "Oliver Irish"),
+    ("Mike German leads the party. Mr German said: “Council tax will rise.”", "Mike German"),
+    ("Simon Le Bon sang first. “We're like any people who get very close,” Le Bon said.", "Simon Le Bon"),
+    ("Camilla Parker Bowles arrived. Mrs Parker Bowles said: “I'm just coming down to earth.”",
+     "Camilla Parker Bowles"),
+    # a knight or dame goes by the first name
+    ("The rise was small, said its chief executive, Sir Howard Newby. Sir Howard said: “They do very well.”",
+     "Howard Newby"),
+    ("Dame Judi Dench won. Dame Judi said: “I am thrilled.”", "Judi Dench"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SHORT_NAMES)
+def test_a_short_name_is_the_person_named_in_full(text, speaker):
+    analysis = analyse_text(text)
+    assert last_quote_speaker(text) == speaker
+    assert not any(a.name in ("Irish", "German", "Le Bon", "Parker Bowles", "Howard", "Judi") for a in analysis.actors)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a first name before a demonym is a person ("Oliver Irish", above); a demonym after a word
+    # that is no first name, or after a faith, is not
+    ("South African officials said the talks had failed.", "South African"),
+    ("The minister met Christian Irish groups on Monday.", "Christian Irish"),
+])
+def test_a_demonym_after_a_word_is_no_person(text, name):
+    assert name not in {a.name for a in analyse_text(text).actors}
+
+
+def test_the_see_of_an_office_does_not_speak():
+    # politics/104: "The Archbishop of Canterbury said: ..." published a quote by a person "Canterbury"
+    analysis = analyse_text("The Archbishop of Canterbury said: “I am pleased that they have decided to marry.”")
+    assert analysis.quotes[0].speaker is None
+    assert {a.name: a.kind for a in analysis.actors}.get("Canterbury") == "place"

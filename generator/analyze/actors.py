@@ -504,9 +504,17 @@ def _join(tokens: list[Token]) -> str:
     return out
 
 
+_CREEDS = frozenset({"Christian", "Muslim", "Jewish", "Catholic", "Protestant", "Orthodox", "Sunni", "Shia", "Shiite",
+                     "Hindu", "Sikh", "Buddhist", "Anglican", "Coptic"})
+"""Words of faith that are also first names ("Christian"): before a demonym they describe people."""
+
+
 def _classify(name: list[Token]) -> str | None:
     text = _join(name)
     words = text.split()
+    if words[-1] in DEMONYMS and len(words) == 2 and first_name(words[0]) and words[0] not in _CREEDS \
+            and lexicon().get(words[0]) in (None, "NNP"):
+        return "person"  # "Oliver Irish", "Tony English" (not "South African", "Christian Arab")
     if words[-1] in DEMONYMS or words[-1] in EVENT_WORDS or text in NOT_ACTORS:
         return "none"  # "South African", "World Cup", "GMT": not an actor
     if text in KNOWN_ORGS or text in ORG_ALIASES or words[-1].lower() in ORG_CUES \
@@ -851,11 +859,15 @@ def _only_one(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[_Mention]]:
     full_people: dict[str, list[str]] = defaultdict(list)  # surname -> full names
+    long_surnames: dict[str, list[str]] = defaultdict(list)  # "Le Bon" -> ["Simon Le Bon"]
+    by_first: dict[str, list[str]] = defaultdict(list)  # "Howard" -> ["Howard Newby"]
     for m in mentions:
         if m.kind == "person" and " " in m.name:
-            last = m.name.split()[-1]
-            if m.name not in full_people[last]:
-                full_people[last].append(m.name)
+            words = m.name.split()
+            for found, short in ((full_people, words[-1]), (by_first, words[0]),
+                                 (long_surnames, " ".join(words[-2:]) if len(words) >= 3 else None)):
+                if short is not None and m.name not in found[short]:
+                    found[short].append(m.name)
     org_names = {m.name for m in mentions if m.kind == "organization"}
     # A short form stands for a full name only when it fits exactly one ("Virgin" beside "Virgin
     # Radio" and "Virgin Radio Groove" stays itself).
@@ -863,8 +875,9 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
     initials = _only_one((_initials(n), n) for n in org_names if " " in n)
     # A one-word name that speaks somewhere in the article ("Clinton said") is that person all
     # through it, not the town of that name where it stands alone ("Clinton won in Ohio").
+    # (Not the see or city of an office: "the Archbishop of Canterbury said" is the archbishop.)
     speakers = {m.name for m in mentions if m.kind == "place" and " " not in m.name
-                and m.name not in major_places() and _speaks(m, text)}
+                and m.name not in major_places() and _speaks(m, text) and not _office_of(m, text)}
 
     def key(m: _Mention) -> tuple[str, str] | None:
         if m.kind == "group":
@@ -874,8 +887,13 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("organization", ORG_ALIASES[name])
         if m.kind == "organization" and name in initials:
             return ("organization", initials[name])
+        if " " not in name and _knighted(m, text):
+            # "Sir Howard" is Sir Howard Newby: a knight or dame goes by the first name
+            return ("person", by_first[name][0] if len(by_first.get(name, ())) == 1 else name)
         if m.kind in (None, "person", "place") and len(full_people.get(name, ())) == 1 and " " not in name:
             return ("person", full_people[name][0])
+        if m.kind in (None, "person") and len(long_surnames.get(name, ())) == 1:
+            return ("person", long_surnames[name][0])  # "Le Bon" after "Simon Le Bon"
         if name in SEATS_OF_GOVERNMENT and _acts(m, text):
             return ("place", SEATS_OF_GOVERNMENT[name])
         if m.kind in ("place", None) and name not in countries() and _plays(m, text):
@@ -897,6 +915,20 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if k is not None:
             clusters.setdefault(k, []).append(m)
     return clusters
+
+
+def _office_of(m: _Mention, text: str) -> bool:
+    """The place names an office: "Archbishop of Canterbury", "Mayor of London", "Bishop of Durham"."""
+    before = text[max(0, m.start - 30):m.start].split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in ROLE_HEADS
+
+
+def _knighted(m: _Mention, text: str) -> bool:
+    """A one-word name right after "Sir" or "Dame" (titles taken with the first name)."""
+    return _KNIGHTED.search(text, max(0, m.start - 6), m.start) is not None
+
+
+_KNIGHTED = re.compile(r"(?<![A-Za-z])(?:Sir|Dame) $")
 
 
 def _initials(name: str) -> str:
