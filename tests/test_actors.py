@@ -224,3 +224,45 @@ def test_the_see_of_an_office_does_not_speak():
     analysis = analyse_text("The Archbishop of Canterbury said: “I am pleased that they have decided to marry.”")
     assert analysis.quotes[0].speaker is None
     assert {a.name: a.kind for a in analysis.actors}.get("Canterbury") == "place"
+
+
+BBC_KINDS = [
+    # (text, actor name, kind) -- BBC News: each was listed among the people of its article
+    ("The Lib Dems said the tax was unfair.", "Liberal Democrats", "organization"),
+    ("Shares fell on the London Stock Exchange, analysts said.", "London Stock Exchange", "organization"),
+    ("A report by Amnesty International said the camps were full.", "Amnesty International", "organization"),
+    ("Labour MPs said they would vote against it.", "Labour MPs", "group"),
+    # post-nominal letters are not part of the name: "Guy Mansfield QC" is Guy Mansfield
+    ("The chairman of the Bar Council, Guy Mansfield QC, warned of a real risk.", "Guy Mansfield", "person"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", BBC_KINDS)
+def test_actor_kind_in_british_news(text, name, kind):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) == kind, kinds
+
+
+@pytest.mark.parametrize("text", [
+    # events are no actors at all
+    "Wales are chasing the Grand Slam, the coach said.",
+    "Sales rose over the New Year, the firm said.",
+])
+def test_events_are_no_actors(text):
+    assert not any(a.name in ("Grand Slam", "New Year") for a in analyse_text(text).actors)
+
+
+ROLE_BEFORE_NAME = [
+    # (text, speaker) -- BBC: the party before a long role took the quote (politics/339, politics/189)
+    ("“This is typical of their hypocrisy,” said Tory shadow local government secretary Caroline Spelman.",
+     "Caroline Spelman"),
+    ("“We must hope for better,” said Lib Dem foreign affairs spokesman Menzies Campbell.", "Menzies Campbell"),
+    # the person after "MP": a pronoun later means him
+    ("In the Commons, Tory frontbencher Andrew Tyrie MP demanded a statement. "
+     "Raising a point of order, he said: “This is the latest in a long line.”", "Andrew Tyrie"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROLE_BEFORE_NAME)
+def test_the_person_after_a_party_and_a_long_role(text, speaker):
+    assert last_quote_speaker(text) == speaker

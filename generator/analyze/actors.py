@@ -446,16 +446,20 @@ def _split_run(run: list[Token], tokens: tuple[Token, ...], sentence_start: bool
         return
     honorific = cut >= 0 and run[cut].lower.rstrip(".") in HONORIFICS
     role_tokens, name = run[:cut + 1], run[cut + 1:]
-    if run[-1].lower in ROLE_HEADS and cut < 0 or 2 <= len(run) <= 3 and run[0].lower == "lord" \
+    # "Andrew Tyrie MP", "Guy Mansfield QC": a person, named without the letters after the name
+    post = len(name) >= 3 and name[-1].text in _POST_NOMINALS and bool(first_name(name[0].text))
+    if run[-1].lower in ROLE_HEADS and cut < 0 and not post or 2 <= len(run) <= 3 and run[0].lower == "lord" \
             and run[-1].lower in _LORD_OFFICES and all(t.lower in ("chief", "high") for t in run[1:-1]):
         # only a role ("UN HCHR Spokeswoman", "the Minister", "the Lord Chancellor"): apposition or a reference
         yield from _org_tokens(run)
         role_refs.append((run[0].start, run[-1].end, _join(run)))
         return
-    kind = "person" if cut >= 0 else _classify(name)
+    kind = "person" if cut >= 0 or post else _classify(name)
     if kind == "none":
         return
     mention = _mention(name, kind, sentence_start)
+    if post:
+        mention.name = _join(name[:-1])
     start_k = run[0].index
     role_prefix = _lowercase_role(tokens, start_k)
     if role_tokens and not honorific:
@@ -504,6 +508,8 @@ def _join(tokens: list[Token]) -> str:
     return out
 
 
+_POST_NOMINALS = frozenset("MP MPs MSP MEP QC KC OBE MBE CBE KBE DBE".split())
+_MEMBERS = re.compile(r"[A-Z]{2,5}s")
 _CREEDS = frozenset({"Christian", "Muslim", "Jewish", "Catholic", "Protestant", "Orthodox", "Sunni", "Shia", "Shiite",
                      "Hindu", "Sikh", "Buddhist", "Anglican", "Coptic"})
 """Words of faith that are also first names ("Christian"): before a demonym they describe people."""
@@ -524,6 +530,8 @@ def _classify(name: list[Token]) -> str | None:
         return "place"
     if len(name) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
         return "organization"
+    if _MEMBERS.fullmatch(words[-1]):
+        return "group"  # "MPs", "Labour MPs", "MSPs": members, not one person
     if len(words) >= 2 and lexicon().get(words[-1]) == "NNPS":
         return "group"  # "Reagan Democrats", "Young Conservatives": people, but not one person
     if len(words) >= 2 and first_name(words[0]) and text not in places():

@@ -181,7 +181,8 @@ ORG_CUES = _words(
     "cardinals bulls lakers celtics knicks pistons rockets spurs suns jazz nets heat magic bucks "
     "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
     "rovers wanderers villa forest hotspur argyle pac gop "
-    "library museum gallery theatre theater society academy orchestra charity"
+    "library museum gallery theatre theater society academy orchestra charity "
+    "exchange research international sport securities insurance entertainment publishing"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
@@ -196,7 +197,7 @@ ORG_FIRST_WORDS = _words(
 EVENT_WORDS = _words(
     "Cup Classic Open Championship Championships Games Prix Olympics Olympic Trophy Tournament "
     "Series Masters Marathon Rally Award Awards Prize Festival Week Day Summit Conference "
-    "Regulation Act Bill Treaty Accord Agreement Index Convention"
+    "Regulation Act Bill Treaty Accord Agreement Index Convention Slam Show Year Election Elections"
 )
 # Capitalised strings that are never actors.
 NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
@@ -210,7 +211,7 @@ KNOWN_ORGS = _words(
     "Labour Tories Conservatives Democrats Republicans Nasdaq Fifa FIFA Uefa UEFA Nasa NASA "
     "Microsoft Sony Nintendo Vodafone Yahoo eBay Intel IBM Boeing Airbus Whitehall "
     "Congress Parliament Commons Ofcom Ofsted MI5 MI6 Sinn Fein Fatah"
-)
+) | {"Liberal Democrats"}
 # News organisations whose names read as a common word or a person's name: "told POLITICO",
 # "The Hill reported". A name that opens with "The" is one only with its capitalised "The".
 PUBLICATIONS = frozenset({
@@ -224,6 +225,8 @@ ORG_ALIASES = {
     "al-Qaeda": "Al-Qaeda", "Al-Qaida": "Al-Qaeda", "al-Qaida": "Al-Qaeda", "Qaeda": "Al-Qaeda",
     "Isis": "ISIS", "ISIL": "ISIS", "Isil": "ISIS", "Islamic State": "ISIS",
     "Hizbollah": "Hezbollah", "Fifa": "FIFA", "Uefa": "UEFA", "Nasa": "NASA",
+    "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
+    "Tory": "Tories",
 }
 # Places named by short forms.
 PLACE_ALIASES = {

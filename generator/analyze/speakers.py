@@ -91,16 +91,19 @@ def _owned_person(text: str, pos: int, actors: ActorIndex) -> tuple[int, int, st
     return mention
 
 
-_NOUN_AFTER_NAME = re.compile(r"[ \t]+((?:[a-z][a-z’'-]*[ \t]+){1,2})(?=[A-Z])")
+_NOUN_AFTER_NAME = re.compile(r"[ \t]+((?:[a-z][a-z’'-]*[ \t]+){1,4})(?=[A-Z])")
 _NOT_NOUNS = frozenset("a an the and or but of in on at to for from by with as about after before during "
                        "when while said says told added who which that this last next".split())
 
 
 def _person_after_noun(text: str, end: int, actors: ActorIndex) -> int | None:
     """Where a person's name starts when the name ending at ``end`` modifies a common noun that
-    comes before it: "Virginia delegate Beau Correll", "Idaho businessman Frank VanderSloot"."""
+    comes before it: "Virginia delegate Beau Correll", "Idaho businessman Frank VanderSloot", "Tory
+    shadow local government secretary Caroline Spelman" (the noun may have adjectives before it)."""
     m = _NOUN_AFTER_NAME.match(text, end)
-    if not m or not all(w not in _NOT_NOUNS and _is_noun(w) for w in m.group(1).split()):
+    words = m.group(1).split() if m else []
+    if not words or any(w in _NOT_NOUNS for w in words) or not _is_noun(words[-1]) \
+            or not all(_is_noun(w) or lexicon().get(w) == "JJ" for w in words[:-1]):
         return None
     after = actors.mention_at(m.end())
     actor = actors.get(after[2]) if after else None
