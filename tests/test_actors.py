@@ -266,3 +266,24 @@ ROLE_BEFORE_NAME = [
 @pytest.mark.parametrize("text,speaker", ROLE_BEFORE_NAME)
 def test_the_person_after_a_party_and_a_long_role(text, speaker):
     assert last_quote_speaker(text) == speaker
+
+
+COMPANIES = [
+    # (text, a name the article writes of as a company) -- BBC: each was a person, and could take a "he"
+    ("Sales rose by 30%, according to analysts Gartner. “The market will cool,” he said.", "Gartner"),
+    ("Yukos will appeal, Yukos said. Shares in Yukos fell 10%.", "Yukos"),
+    ("Anti-virus firm Sophos said that 10% of e-mail was infected.", "Sophos"),
+    ("Growth will slow, said Jupiter, the analyst firm.", "Jupiter"),
+]
+
+
+@pytest.mark.parametrize("text,name", COMPANIES)
+def test_a_name_written_of_as_a_company_is_an_organisation(text, name):
+    analysis = analyse_text(text)
+    assert {a.name: a.kind for a in analysis.actors}.get(name) == "organization"
+    assert all(q.speaker is None or analysis.actor(q.speaker).kind == "person" for q in analysis.quotes)
+
+
+def test_a_film_maker_is_no_company():
+    kinds = {a.name: a.kind for a in analyse_text("Film-maker Spike Lee says the film is strong.").actors}
+    assert kinds.get("Spike Lee") == "person", kinds

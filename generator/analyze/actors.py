@@ -884,6 +884,10 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
     # A one-word name that speaks somewhere in the article ("Clinton said") is that person all
     # through it, not the town of that name where it stands alone ("Clinton won in Ohio").
     # (Not the see or city of an office: "the Archbishop of Canterbury said" is the archbishop.)
+    # A name the article treats as a company ("Yukos said it would appeal", "shares in Yukos",
+    # "Gartner, the research firm") is one, however it speaks; a name led by a first name stays a person.
+    companies = {n for n in {m.name for m in mentions if m.kind in (None, "person", "place")}
+                 if not first_name(n.split()[0]) and n not in countries() and _company(n, text)}
     speakers = {m.name for m in mentions if m.kind == "place" and " " not in m.name
                 and m.name not in major_places() and _speaks(m, text) and not _office_of(m, text)}
 
@@ -908,6 +912,8 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
             return ("organization", org_first.get(name, name))  # "Chelsea beat Arsenal 2-1": clubs
         if m.kind is None and name in org_first:
             return ("organization", org_first[name])  # "Ajax" after "Ajax Amsterdam"
+        if name in companies:
+            return ("organization", name)  # "Gartner said ...", "the research firm said it ...": no "he"
         if m.kind == "place":
             if name in speakers:
                 return ("person", name)  # "Clinton said": a person, not the town in Iowa
@@ -923,6 +929,24 @@ def _cluster(mentions: list[_Mention], text: str) -> dict[tuple[str, str], list[
         if k is not None:
             clusters.setdefault(k, []).append(m)
     return clusters
+
+
+_FIRM = (r"(?:firm|company|group|maker|retailer|giant|bank|carrier|airline|operator|producer|manufacturer|insurer|"
+         r"agency|studio|network|provider|supplier|chain|consultancy|publisher|broadcaster|developer|conglomerate)")
+_COMPANY_CUES = (
+    r"{n}(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}?(?:shares|profits?|sales|revenues?|earnings|turnover|chief executive|"
+    r"shareholders|stores|customers|subscribers|analysts?|economists?)\b",  # "Yukos's shares", "Gartner's principal analyst"
+    r"\banalysts?\s+{n}\b",  # "according to analysts Gartner"
+    r"\b[Ss]hares\s+(?:in|of)\s+{n}\b",  # "shares in Yukos"
+    rf"{{n}},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{{{0,3}}}}?{_FIRM}(?![’'\w])",  # "Gartner, the research firm"
+    rf"(?<![\w-]){_FIRM}\s+{{n}}\b(?![’'])",  # "the research firm Gartner" (not "film-maker Spike Lee")
+)
+
+
+def _company(name: str, text: str) -> bool:
+    """The article writes of ``name`` as of a company."""
+    n = re.escape(name)
+    return any(re.search(cue.format(n=n), text) for cue in _COMPANY_CUES)
 
 
 def _office_of(m: _Mention, text: str) -> bool:
