@@ -928,3 +928,45 @@ def test_some_of_a_party_is_not_the_party():
     some = by_content["vociferously against the move"]
     assert some.speaker is None and t[some.source[0]:some.source[1]] == "some senior Tories"
     assert analysis.actor(by_content["the plan would cut crime"].speaker).name == "Tories"
+
+
+@pytest.mark.parametrize("headline,contents", [
+    # a fresh BBC read (seed 2030): a headline verb with a thing after it says nothing
+    ("Blair blasts Tory spending plans", []),
+    ("Blair backs 'pre-election budget'", []),
+    ("Mandelson warns BBC on Campbell", []),
+    ("Isinbayeva claims new world best", []),
+    # a denial, a call and a clause do
+    ("Ebbers denies WorldCom fraud", ["WorldCom fraud"]),
+    ("Brown calls for £5.5bn Aids fund", ["£5.5bn Aids fund"]),
+    ("Rabbis vow to boycott Trump speech", ["to boycott Trump speech"]),
+    ("Tories pledge free sports lessons", ["free sports lessons"]),
+    ("Blair says he's back", ["he's back"]),
+])
+def test_a_headline_claim_states_something(headline, contents):
+    body = "Tony Blair, Bernie Ebbers, Gordon Brown, Peter Mandelson and Yelena Isinbayeva were in the news. So were the Tories."
+    analysis = analyse_text(body, title=headline)
+    t, title = analysis.article.text, analysis.article.title_span
+    assert [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims if c.content[0][0] < title[1]] == contents
+
+
+@pytest.mark.parametrize("text,claims", [
+    # what a player "added" is a deed (BBC sport/066, sport/416); what a leader "maintains" is a position
+    ("Gardener added the Olympic relay crown to his World Indoor title over 60m.", 0),
+    ("Fly-half Stephen Jones added four conversions as Wales maintained their superb start.", 0),
+    ("Sanders maintained his double-digit lead over Clinton.", 0),
+    # words added are a clause, or quoted
+    ("The minister added the plan was late.", 1),
+    ("However, he added that his side were not afraid of anyone.", 1),
+    ("Then she added warily: ''There's always something that can come at you.''", 1),
+])
+def test_a_thing_added_is_no_claim(text, claims):
+    assert len(analyse_text(text).claims) == claims
+
+
+def test_a_team_sheet_is_no_turn_of_speech():
+    # BBC sport/106: "Subs Not Used: Cooper, Knight." was published as a claim by "Subs Not Used"
+    analysis = analyse_text("Middlesbrough: Nash, Reiziger, Riggott.\n\nSubs Not Used: Cooper, Knight.\n\n"
+                            "Chelsea: Cech, Terry.\n\nSubs Not Used: Pidgeley, Smith.")
+    assert analysis.claims == ()
+    assert not any(a.name.startswith("Subs") for a in analysis.actors)

@@ -610,13 +610,21 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         stop_at += 1
     if len(text[start:stop_at].split()) < MIN_CONTENT_WORDS:
         return None
-    if k >= 0 and tokens[k].lower in _ADD and text[start] not in _OPEN_QUOTES and tokens[j].lower != "that" and not any(
-            t.tag.startswith(("VB", "MD")) for t in tokens[j:] if t.end <= stop_at):
-        return None  # "adding showbiz news, celebrity interviews and banter": more things, not more words
+    if k >= 0 and tokens[k].lower in _ADD and text[start] not in _OPEN_QUOTES and tokens[j].lower != "that" and (not any(
+            t.tag.startswith(("VB", "MD")) for t in tokens[j:] if t.end <= stop_at) or (
+            tokens[j].tag in _THING_START and not any(q in text[start:stop_at] for q in _QUOTE_MARKS)
+            and not _reports_clause(tokens, (start, stop_at)))):
+        # "adding showbiz news, celebrity interviews and banter", "Gardener added the Olympic relay crown to his
+        # title", "added four conversions as Wales ...", "maintained a wide lead": things, not words (words
+        # here are a clause: "added the plan was late", or quoted)
+        return None
     return (start, stop_at)
 
 
-_ADD = frozenset("add adds added adding".split())
+_ADD = frozenset("add adds added adding maintain maintains maintained maintaining".split())
+_THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
+_QUOTE_MARKS = "“”\"‘’'"
+"""Verbs of saying that also take things ("added four conversions", "maintained their start")."""
 _TOLD_NOT_A_LISTENER = frozenset("story stories tale tales joke jokes history".split())
 
 

@@ -15,6 +15,7 @@ from typing import Iterator
 from ..model import Claim, Span
 from .actors import ActorIndex
 from .lexicon import HEADLINE_VERBS, HONORIFICS, ROLE_HEADS
+from .nlp import states
 
 # "The Latest: ...", "Exclusive: ...": labels of a section or a format, not sources.
 _LABELS = frozenset("the latest update daily exclusive watch video live breaking analysis opinion review editorial "
@@ -91,10 +92,20 @@ def _verb_claim(text: str, start: int, end: int, actors: ActorIndex) -> Claim | 
         if verb in ("calls", "call"):
             stance = "urges" if following in ("on", "for", "upon") else "asserts"  # not "calls Trump's idea 'stupid'"
         content_start = start + words[n + 1 + (verb in ("calls", "call") and following in ("on", "for", "upon"))].start()
+        content = text[content_start:end]
+        if stance not in ("denies", "urges") and verb not in _OBJECT_VERBS and not states(content):
+            # "Blair blasts Tory spending plans", "Blair backs 'pre-election budget'", "Mandelson warns BBC on
+            # Campbell": no statement. A denial, a call or a characterisation has its object ("Ebbers denies
+            # WorldCom fraud", "Brown calls for Aids fund", "Biden calls Trump risk to U.S. safety"), and so
+            # does a promise ("Tories pledge free sports lessons").
+            return None
         return Claim(content=((content_start, end),), stance=stance,  # type: ignore[arg-type]
                      speaker=_actor_named(subject, actors), source=(start, source_end),
                      cue=(start + w.start(), start + w.end()))
     return None
+
+
+_OBJECT_VERBS = frozenset("calls call pledge pledges promise promises vow vows".split())
 
 
 def _actor_named(name: str, actors: ActorIndex) -> str | None:

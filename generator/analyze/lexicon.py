@@ -201,7 +201,8 @@ EVENT_WORDS = _words(
 )
 # Capitalised strings that are never actors.
 NOT_ACTORS = _words("GMT BST EST EDT CET UTC RBI ERA CAPS DIGEST DIVISION Division Group TO AM PM "
-                    "TV Pts Pct GB ET PT Universe State Bible Koran Quran Torah Constitution")
+                    "TV Pts Pct GB ET PT Universe State Bible Koran Quran Torah Constitution") | {
+    "Subs Not Used", "Subs", "Booked", "Sent Off", "Sent off", "Att", "Scorers"}  # a match report's team sheet
 
 # Organisations often named without a cue word, and short forms of organisations.
 KNOWN_ORGS = _words(

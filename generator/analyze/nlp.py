@@ -321,3 +321,20 @@ def process(text: str, paragraphs: Sequence[Span]) -> Doc:
                 tokens = ()
             sentences.append(Sentence(start, end, index, tokens))
     return Doc(text, tuple(paragraphs), tuple(sentences))
+
+
+def states(words: str) -> bool:
+    """The words hold a verb, so they say something ("Trump Must Decide ...", "she's with them"),
+    rather than name a topic, a target or a list ("Tory spending plans", "Cooper, Knight."). Tagged
+    in lowercase: a title-case headline's verbs ("Must Decide") would read as names."""
+    tokens = _TOKEN.findall(words.lower())
+    if tokens[:1] == ["to"]:
+        return True  # "vow to boycott ...": an infinitive, what is promised
+    # a word right after a subject pronoun is its verb, whatever the lexicon's first tag ("they need", "I support")
+    return any(tag.startswith("VB") or tag == "MD" or (k and tokens[k - 1] in _SUBJECTS and (w[:1].isalpha() or w in _CONTRACTED))
+               for k, (w, tag) in enumerate(zip(tokens, tag_words(tokens))))
+
+
+_CONTRACTED = frozenset({"’s", "'s", "’re", "'re", "’m", "'m", "’ll", "'ll", "’ve", "'ve", "’d", "'d"})
+"""After a pronoun, a contracted verb: "she’s with them"."""
+_SUBJECTS = frozenset("i you he she it we they that there what who here".split())
