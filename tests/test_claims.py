@@ -941,10 +941,12 @@ def test_some_of_a_party_is_not_the_party():
     ("Brown calls for £5.5bn Aids fund", ["£5.5bn Aids fund"]),
     ("Rabbis vow to boycott Trump speech", ["to boycott Trump speech"]),
     ("Tories pledge free sports lessons", ["free sports lessons"]),
+    ("JP Morgan admits US slavery links", ["US slavery links"]),
     ("Blair says he's back", ["he's back"]),
 ])
 def test_a_headline_claim_states_something(headline, contents):
-    body = "Tony Blair, Bernie Ebbers, Gordon Brown, Peter Mandelson and Yelena Isinbayeva were in the news. So were the Tories."
+    body = ("Tony Blair, Bernie Ebbers, Gordon Brown, Peter Mandelson and Yelena Isinbayeva were in the news. So were "
+            "the Tories and JP Morgan.")
     analysis = analyse_text(body, title=headline)
     t, title = analysis.article.text, analysis.article.title_span
     assert [t[c.content[0][0]:c.content[0][1]] for c in analysis.claims if c.content[0][0] < title[1]] == contents
@@ -970,3 +972,30 @@ def test_a_team_sheet_is_no_turn_of_speech():
                             "Chelsea: Cech, Terry.\n\nSubs Not Used: Pidgeley, Smith.")
     assert analysis.claims == ()
     assert not any(a.name.startswith("Subs") for a in analysis.actors)
+
+
+@pytest.mark.parametrize("text,content", [
+    # a relative clause inside what was said: the statement goes on after it (BBC sport/150 was "that his side")
+    ("However, he added that his side, who are four places above the Magpies, were not afraid of anyone.",
+     "that his side, who are four places above the Magpies, were not afraid of anyone"),
+    ("The ONS said the services sector, which accounts for most of the economy, grew by 1%.",
+     "the services sector, which accounts for most of the economy, grew by 1%"),
+    # a whole clause before it stays as it was
+    ("Weitz said he had visited Pullman, who had told him about the book.", "he had visited Pullman"),
+    # a fragment with nothing after the relative clause says nothing
+    ("Mr Ancram condemned the document, which was drawn up in Brussels.", None),
+])
+def test_a_relative_clause_inside_what_was_said(text, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    found = [t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims if c.cue and t[c.cue[0]:c.cue[1]] != "told"]
+    assert found == ([content] if content else [])
+
+
+def test_who_a_quoted_speaker_is_is_not_what_they_said():
+    # BBC tech/360: the claim's content was "director of GfK"
+    analysis = analyse_text("“The UK is the largest display market in Europe,” according to John Binks, director of GfK, "
+                            "which monitors consumer markets.")
+    t = analysis.article.text
+    assert not any("director of GfK" in t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims)
+    assert analysis.actor(analysis.quotes[0].speaker).name == "John Binks"

@@ -42,6 +42,14 @@ _CLAUSE_END = re.compile(
     rf"{_AFTER_COMMA}(?:and|but)\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w’'.-]+\s+){{1,3}})(?:(?:also|then|later)\s+)?(?:{_SPEECH})\b|"
     rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
 )
+_RELATIVE = re.compile(r",\s+(?:who|which)\b")
+
+
+def _verb_at(tokens: Sequence[Token], n: int) -> bool:
+    """A finite verb at ``n``, or right after an opening quote there ('..., "had a profound effect"')."""
+    if n < len(tokens) and tokens[n].text in _OPEN_QUOTES:
+        n += 1
+    return n < len(tokens) and tokens[n].tag in _FINITE
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",
     re.I,
@@ -603,6 +611,15 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j = that
     start = tokens[j].start
     stop = _CLAUSE_END.search(text, start + 1, end)
+    if stop and _RELATIVE.match(text, stop.start()) and len(text[start:stop.start()].split()) <= 4 and not any(
+            t.tag in _FINITE for t in tokens if start <= t.start < stop.start()):
+        # "that his side, who are four places above the Magpies, were not afraid": the clause goes on after
+        # the relative clause; without a verb after it, what is left ("that his side") says nothing
+        resumes = next((t.end for n, t in enumerate(tokens) if stop.end() <= t.start < stop.end() + 200 and t.text == ","
+                        and _verb_at(tokens, n + 1)), None)
+        if resumes is None:
+            return None
+        stop = _CLAUSE_END.search(text, resumes, end)
     stop_at = stop.start() if stop else end
     while stop_at > start and text[stop_at - 1] in " .,;:!?":
         stop_at -= 1
@@ -870,6 +887,8 @@ def _according(doc: Doc, sentence: Sentence, k: int, actors: ActorIndex, quoted:
     cue_token = Token(cue.start, tokens[k + 1].end, "according to", cue.tag, cue.chunk, "according to", cue.index)
     if k > 0 and tokens[k - 1].text == ",":
         content = _content_before(text, sentence.start, tokens[k - 1].start, quoted)
+    elif text[sentence.start:cue.start].rstrip().endswith(tuple(_CLOSE_QUOTES)):
+        return None  # '"...," according to John Binks, director of GfK': the quote's attribution, then who he is
     else:
         comma = text.find(",", source.span[1], sentence.end)
         if comma < 0 or comma - source.span[1] > 160:

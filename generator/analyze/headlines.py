@@ -105,7 +105,8 @@ def _verb_claim(text: str, start: int, end: int, actors: ActorIndex) -> Claim | 
     return None
 
 
-_OBJECT_VERBS = frozenset("calls call pledge pledges promise promises vow vows".split())
+_OBJECT_VERBS = frozenset("calls call pledge pledges promise promises vow vows admits admit predicts predict "
+                          "blames blame accuses accuse".split())
 
 
 def _actor_named(name: str, actors: ActorIndex) -> str | None:
