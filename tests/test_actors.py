@@ -287,3 +287,9 @@ def test_a_name_written_of_as_a_company_is_an_organisation(text, name):
 def test_a_film_maker_is_no_company():
     kinds = {a.name: a.kind for a in analyse_text("Film-maker Spike Lee says the film is strong.").actors}
     assert kinds.get("Spike Lee") == "person", kinds
+
+
+def test_the_end_of_a_long_title_is_not_part_of_the_name():
+    # BBC politics/103 (seed-2031 read): published as "Families Margaret Hodge"
+    analysis = analyse_text("Minister for Children, Young People and Families Margaret Hodge said the plans would be fair.")
+    assert analysis.actor(analysis.claims[0].speaker).name == "Margaret Hodge"

@@ -397,6 +397,8 @@ def _proper_mentions(sentence: Sentence, role_refs: list[tuple[int, int, str]]) 
             run.pop(0)
         while run and run[-1].text in NOT_NAMES:
             run.pop()
+        while len(run) >= 3 and lexicon().get(run[0].lower) == "NNS" and first_name(run[1].text):
+            run.pop(0)  # "... Young People and Families Margaret Hodge": the end of a title, then the name
         if not run or len(run) == 1 and (_sentence_adverb(tokens, run[0].index)
                                          or _title_opener(tokens, run[0].index, runs[n + 1] if n + 1 < len(runs) else None)):
             continue
