@@ -665,3 +665,18 @@ def test_he_is_the_subject_of_the_main_clause_not_of_a_clause_after_that():
     analysis = analyse_text("Reports said that Arjen Robben will return next week. “I feel ready,” he said.")
     (quote,) = analysis.quotes
     assert analysis.actor(quote.speaker).name == "Arjen Robben"
+
+
+def test_a_quote_opened_straight_and_closed_curly():
+    # PolNeAR train (politico): '"...,” said Daniel Benjamin ... "He is ..."' was paired straight mark to straight
+    # mark, so the second quote's words were narration and its "he" went to a name inside it
+    text = ('"Donald Trump doesn\'t understand counterterrorism,” said Daniel Benjamin, a former official. '
+            '"He is ignorant. Omar Mateen was radicalized here." He argued the group is "in retreat."\n\n'
+            '"The administration is going after every target it can find,” he added.')
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    spans = [t[s:e] for q in analysis.quotes for s, e in q.content]
+    assert '"Donald Trump doesn\'t understand counterterrorism,”' in spans
+    assert '"He is ignorant. Omar Mateen was radicalized here."' in spans
+    last = analysis.quotes[-1]
+    assert analysis.actor(last.speaker).name == "Daniel Benjamin"

@@ -108,6 +108,9 @@ def _marks(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
             i = close + 2
         elif ch == _STRAIGHT and _opens(text, i, start):
             close = text.find(_STRAIGHT, i + 1, end)
+            curly = text.find("”", i + 1, close if close >= 0 else end)
+            if curly >= 0 and "“" not in text[i + 1:curly]:
+                close = curly  # '"Donald Trump doesn't understand ...,” said ...': opened straight, closed curly
             if close < 0:
                 return spans, i
             spans.append((i, close + 1))
