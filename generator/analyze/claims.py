@@ -43,13 +43,6 @@ _CLAUSE_END = re.compile(
     rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_REPORTING})\b|$"  # "... and said ...": a second report
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\b")
-
-
-def _verb_at(tokens: Sequence[Token], n: int) -> bool:
-    """A finite verb at ``n``, or right after an opening quote there ('..., "had a profound effect"')."""
-    if n < len(tokens) and tokens[n].text in _OPEN_QUOTES:
-        n += 1
-    return n < len(tokens) and tokens[n].tag in _FINITE
 _ALLEGATION_BEFORE = re.compile(
     r"\b((?:an?|the|these|those)\s+(?:allegations?|accusations?|claims?|charges?|reports?))\s+(?:that\s+|which\s+)?$",
     re.I,
@@ -639,9 +632,17 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
 
 
 _ADD = frozenset("add adds added adding maintain maintains maintained maintaining".split())
-_THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
-_QUOTE_MARKS = "“”\"‘’'"
 """Verbs of saying that also take things ("added four conversions", "maintained their start")."""
+_THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
+"""Tags that open a thing rather than a clause after such a verb."""
+_QUOTE_MARKS = "“”\"‘’'"
+
+
+def _verb_at(tokens: Sequence[Token], n: int) -> bool:
+    """A finite verb at ``n``, or right after an opening quote there ('..., "had a profound effect"')."""
+    if n < len(tokens) and tokens[n].text in _OPEN_QUOTES:
+        n += 1
+    return n < len(tokens) and tokens[n].tag in _FINITE
 _TOLD_NOT_A_LISTENER = frozenset("story stories tale tales joke jokes history".split())
 
 
