@@ -999,3 +999,60 @@ def test_who_a_quoted_speaker_is_is_not_what_they_said():
     t = analysis.article.text
     assert not any("director of GfK" in t[c.content[0][0]:c.content[-1][1]] for c in analysis.claims)
     assert analysis.actor(analysis.quotes[0].speaker).name == "John Binks"
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR, Hannity: a question was read as Hannity urging "Trump how high the wall would be"
+    "Fox News host Sean Hannity asked Donald Trump how high the wall would be.",
+    "Michael Fallon asked Gordon Brown whether the Treasury had leaned on the statistics office.",
+    "David Davis asked why the government was agreeing to the measure now.",
+    "The pollster Mori asked 801 adults if they supported the ban.",  # a poll
+    "The official asked not to be named because he was not authorised to speak.",  # anonymity, not a request
+    "Bob Laxton asked him, in effect, if he would carry on the policy.",
+])
+def test_a_question_urges_nothing(text):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    assert [t[c.cue[0]:c.cue[1]] for c in analysis.claims if c.stance == "urges"] == []
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Yukos asked the Houston court to order Russia to arbitration.", "Yukos", "the Houston court to order Russia to arbitration"),
+    ("Police asked residents not to travel unless their journey was essential.", "Police",
+     "residents not to travel unless their journey was essential"),
+    ("Senator Sherrod Brown asked for calm after the riots in the city.", "Sherrod Brown", "calm after the riots in the city"),
+])
+def test_a_request_urges(text, speaker, content):
+    assert_claim(text, speaker, "asked", content, "urges")
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # PolNeAR: the content began "night that he doesn't ..."
+    ("Donald Trump said Wednesday night that he does not want to kill the families of terrorists.", "said",
+     "that he does not want to kill the families of terrorists"),
+    ("Reince Priebus tweeted Tuesday night he considered Trump the presumptive nominee.", "tweeted",
+     "he considered Trump the presumptive nominee"),
+    # BBC politics: the content began "night's vote showed", or "'s vote" once the day was skipped
+    ("Mark Oaten said Monday night's vote showed the government had lost the confidence of the House.", "said",
+     "Monday night's vote showed the government had lost the confidence of the House"),
+    ("Marco Bortolami believes Saturday's contest against Scotland will be a scrappy encounter.", "believes",
+     "Saturday's contest against Scotland will be a scrappy encounter"),
+])
+def test_a_time_between_the_cue_and_what_was_said(text, cue, content):
+    analysis = analyse_text(text)
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == cue)
+    assert t[claim.content[0][0]:claim.content[-1][1]] == content
+
+
+def test_a_time_then_a_comma_reports_nothing():
+    # PolNeAR: "said Tuesday night, drawing applause ..." gave the content "night, drawing applause ..."
+    assert analyse_text("Hillary Clinton said Tuesday night, drawing applause from the crowd in Ohio.").claims == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Merle Kilgore wrote Ring of Fire with June Carter Cash.",  # BBC: "Merle Kilgore asserts Ring of Fire ..."
+    "Ros Coward wrote the authorised biography of Diana.",
+])
+def test_writing_a_work_is_no_claim(text):
+    assert analyse_text(text).claims == ()

@@ -80,6 +80,7 @@ _BARE_END = re.compile(r"\s*[.!?]?\s*[”\"’]?\s*$")
 """Nothing after the cue but the full stop: "People like Scott, he said." """
 _STUDIES = frozenset("study studies poll polls survey surveys research report reports analysis review investigation "
                      "audit paper".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _TIME_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END_WORDS = frozenset(". , ; : ! ? and but".split())
 _CALL_PARTICLES = frozenset("on upon for".split())
@@ -589,12 +590,22 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
             j = i  # "told a news conference they are ...": what was said follows the listener
         elif i < len(tokens) and tokens[i].lower in ("at", "in", "on"):
             return None  # "told a crowd in Ohio": where, and nothing said
+    whose_day = False  # "said Monday night's vote showed ...": the day opens what was said
     while j + 1 < len(tokens) and tokens[j].lower in _TIME_WORDS and tokens[j + 1].lower not in _CLAUSE_END_WORDS:
-        j += 1  # "said Tuesday he would ...": when, then what was said
-    if k >= 0 and tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES and j + 1 < len(tokens):
-        j += 1  # "called for a ban", "called on Snyder to resign": what is urged follows
+        day = j + 2 if tokens[j + 1].lower in _PARTS_OF_DAY else j + 1
+        if whose_day := day < len(tokens) and tokens[day].lower in ("'s", "’s"):
+            break
+        if day >= len(tokens) or tokens[day].lower in _CLAUSE_END_WORDS:
+            break  # "said Tuesday night, drawing applause": what was said is not here
+        j = day  # "said Tuesday he would ...", "said Wednesday night that ...": when, then what was said
+    if k >= 0 and j + 1 < len(tokens) and (tokens[k].lower.startswith("call") and tokens[j].lower in _CALL_PARTICLES or (
+            tokens[k].lower in _ASK and tokens[j].lower == "for" and tokens[j + 1].text[:1].isalnum()
+            and tokens[j + 1].tag not in ("IN", "TO"))):  # (not "everything he asked for by ...")
+        j += 1  # "called for a ban", "called on Snyder to resign", "asked for calm": what is urged follows
     elif k >= 0 and _REFERRING.get(tokens[k].lower) == tokens[j].lower and j + 1 < len(tokens):
         j += 1  # "referring to the party's convention": what was spoken of follows
+    elif whose_day:
+        pass
     elif (tokens[j].lower in ADVERBIAL_OPENERS and not _determiner_of_content(tokens, j)) or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
                                                 and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
         # "said on Monday that ...": what was said starts at "that"
@@ -631,8 +642,8 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     return (start, stop_at)
 
 
-_ADD = frozenset("add adds added adding maintain maintains maintained maintaining".split())
-"""Verbs of saying that also take things ("added four conversions", "maintained their start")."""
+_ADD = frozenset("add adds added adding maintain maintains maintained maintaining write writes wrote writing".split())
+"""Verbs of saying that also take things ("added four conversions", "maintained their start", "wrote a song")."""
 _THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
 """Tags that open a thing rather than a clause after such a verb."""
 _QUOTE_MARKS = "“”\"‘’'"
@@ -662,8 +673,23 @@ def _not_reporting(tokens: tuple[Token, ...], k: int, j: int) -> bool:
             m += 1
         if tokens[m - 1].lower in _PRIZES:
             return True
+    if cue in _ASK:
+        # "asked the court to order ...", "asked Congress for funds": a request, which urges. Not
+        # "asked Trump how high the wall would be", "asked 801 adults if ...", "asked not to be
+        # named": a question, a poll or a condition, which urges nothing and claims nothing.
+        wanted = next((m for m in range(j, min(len(tokens), j + 12)) if tokens[m].lower in _ASKED_FOR
+                       or tokens[m].lower in _QUESTION_WORDS or tokens[m].text in ",:;" or tokens[m].lower == "by"), None)
+        return wanted is None or tokens[wanted].lower not in _ASKED_FOR or [
+            t.lower for t in tokens[wanted - 1:wanted + 3]] in _UNNAMED
     return cue in ("find", "finds", "found", "finding") and first == "it" and j + 1 < len(tokens) and (
         tokens[j + 1].tag.startswith(("JJ", "RB")))
+
+
+_ASK = frozenset("ask asks asked asking".split())
+_ASKED_FOR = frozenset("to for that".split())
+"""What follows "asked" (and whom) when it is a request: "asked them to leave", "asked for calm"."""
+_QUESTION_WORDS = frozenset("if whether how what why when where who whom which about".split())
+_UNNAMED = [["not", "to", "be", word] for word in ("named", "identified", "quoted")]
 
 
 _PRIZES = frozenset("award awards title titles prize medal trophy crown cup lead place seat spot record "
