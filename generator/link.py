@@ -239,9 +239,9 @@ def _is_place(name: str) -> bool:
 
 
 def _is_word(name: str) -> bool:
-    from .analyze.nlp import _parser
+    from .analyze.nlp import lexicon
 
-    return name in _parser().lexicon
+    return name in lexicon()
 
 
 def _drop_leading_words(key: Key, groups: dict[Key, _Group]) -> Key:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import chain
 
 from ..model import Analysis, Article
 from .actors import find_actors
@@ -28,7 +29,7 @@ def analyze(article: Article) -> Analysis:
     quotes, body_claims = carry_split_quotes(list(find_quotes(text, article.paragraphs, actors, body_claims, marks)),
                                              body_claims)
     claims = [*headline_claims(text, article.title_span, actors), *body_claims]
-    words = TokenText([t for s in doc.sentences for t in s.tokens])
+    words = TokenText(list(chain.from_iterable(s.tokens for s in doc.sentences)))
     quotes = [replace(q, sentiment=words_sentiment(words.within(q.content))) for q in quotes]
     claims = [replace(c, sentiment=words_sentiment(words.within(c.content))) for c in claims]
     return Analysis(article, actors.actors, tuple(quotes), tuple(claims), words_sentiment(words.words))

