@@ -293,3 +293,45 @@ def test_the_end_of_a_long_title_is_not_part_of_the_name():
     # BBC politics/103 (seed-2031 read): published as "Families Margaret Hodge"
     analysis = analyse_text("Minister for Children, Young People and Families Margaret Hodge said the plans would be fair.")
     assert analysis.actor(analysis.claims[0].speaker).name == "Margaret Hodge"
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC audit (seed 2032): common words in capitals were people
+    ("\"Young People must be informed about all the issues,\" she said.", "Young People"),
+    ("Kelly Holmes won gold at the World Indoor championships in Madrid.", "World Indoor"),
+])
+def test_capitalised_common_words_are_no_person(text, name):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) != "person", kinds
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC: these spoke as people called "Countryside Alliance" and "Daily Express"
+    ("The Countryside Alliance said hunts would meet as normal.", "Countryside Alliance"),
+    ("A columnist for the Daily Express said online dating had taken off.", "Daily Express"),
+])
+def test_alliances_watchdogs_and_papers_are_organisations(text, name):
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds.get(name) == "organization", kinds
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # BBC audit (seed 2032), entertainment/263: "he" went to "Sha La La" (a song in the aside) and to
+    # Ray Charles (named before the reported statement, and inside the quote)
+    ("Former Manfred Mann singer Paul Jones, who sang on hits such as Come Tomorrow and Sha La La, said Charles "
+     "was one of his heroes. \"I'm quite sure my own writing was influenced by him,\" he told BBC News Online.",
+     "Paul Jones"),
+    ("Among the tributes when Charles died was one from his friend, the producer Quincy Jones, who described him "
+     "as a \"brother in every sense of the word\". \"There will never be another musician who did as much as Ray "
+     "Charles did,\" he said.", "Quincy Jones"),
+    # politics/400: "he" went to Lord Callaghan, named inside what Lord Heseltine said
+    ("Conservative peer Lord Heseltine said that despite their political differences, he and Lord Callaghan became "
+     "friends. \"You don't get to the premiership unless you have a streak of determination,\" he said.",
+     "Heseltine"),
+    # sport/152: "he" went to Cristiano Ronaldo, one of a pair named in passing
+    ("Manchester United manager Sir Alex Ferguson said his side would cope. Ferguson, though, is confident his "
+     "young players, particularly Wayne Rooney and Cristiano Ronaldo, are up to the task. \"We have an "
+     "opportunity to win this cup this year,\" he declared.", "Alex Ferguson"),
+])
+def test_a_pronoun_is_not_someone_talked_about(text, speaker):
+    assert last_quote_speaker(text) == speaker

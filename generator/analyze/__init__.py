@@ -7,14 +7,14 @@ from itertools import chain
 
 from ..model import Analysis, Article
 from .actors import find_actors
-from .claims import find_claims
+from .claims import find_claims, reported_spans
 from .headlines import headline_claims
 from .nlp import process
 from .quotes import carry_split_quotes, find_quotes, quote_spans
 from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
-ANALYZER_VERSION = "14"
+ANALYZER_VERSION = "15"
 
 
 def analyze(article: Article) -> Analysis:
@@ -25,6 +25,7 @@ def analyze(article: Article) -> Analysis:
     quoted = [span for q in marks for span in q.content]
     actors = find_actors(doc, quoted)
     body_claims = list(find_claims(doc, actors, quoted))
+    actors = replace(actors, reported=reported_spans(body_claims))
     # a headline's claim is not "the sentence before" a quote in the first paragraph
     quotes, body_claims = carry_split_quotes(list(find_quotes(text, article.paragraphs, actors, body_claims, marks)),
                                              body_claims)

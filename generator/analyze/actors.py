@@ -67,6 +67,11 @@ class ActorIndex:
     embedded: dict[tuple[int, int], int] = field(default_factory=dict)
     """Subjects of a clause after "that" (mention -> where its sentence starts): "McGeough has yet to
     confirm that Weir is on his way. '...,' he said": the subject of the main clause is who "he" is."""
+    reported: tuple[tuple[int, int, int, int, str], ...] = ()
+    """(start, end, source start, source end, speaker id) of each reported statement, from its first
+    word to its last: a person named inside one, other than its speaker, is talked about, not who a
+    "he" or "she" after it stands for ("Paul Jones, who sang Sha La La, said Charles was one of his
+    heroes. '...,' he told BBC News": Paul Jones). Set once the claims are read."""
 
     def within(self, start: int, end: int) -> list[str]:
         """Ids of actors mentioned inside ``[start, end)``, in text order."""
@@ -120,10 +125,13 @@ class ActorIndex:
                 if s < blocker and actor.kind == "person":
                     # 'A US Embassy spokesman said: "...". "...," he added': not the man named before
                     return unsure
-                if self.subjects and (s, e) not in self.subjects and actor.kind == "person":
+                if self.subjects and (s, e) not in self.subjects and actor.kind == "person" \
+                        and not self._reports(s, e, actor_id):
                     continue  # an object or a modifier ("hunting Osama Bin Laden") is no antecedent
                 if self._quoted_elsewhere(s, e, before):
                     continue  # '“... Hillary Clinton called ...,” Sanders said. “...,” she continued': Sanders
+                if actor.kind == "person" and self._reported_elsewhere(s, e, actor_id, before):
+                    continue
                 known = self.genders.get(actor_id)
                 if gender and known and known != gender:
                     continue
@@ -168,6 +176,20 @@ class ActorIndex:
             return False
         q_start, q_end = self.quoted[i]
         return end <= q_end and not q_start <= at < q_end
+
+    def _reports(self, start: int, end: int, actor_id: str) -> bool:
+        """The mention ``[start, end)`` names who made a reported statement, as its source or right
+        before it ("his friend, the producer Quincy Jones, who described him as ..."): where it
+        stands, that person speaks, whatever the sentence around."""
+        return any(actor_id == speaker and (source_start <= start and end <= source_end or 0 <= r_start - end <= 3)
+                   for r_start, _, source_start, source_end, speaker in self.reported)
+
+    def _reported_elsewhere(self, start: int, end: int, actor_id: str, at: int) -> bool:
+        """The mention ``[start, end)`` lies inside a statement someone named made ("Heseltine said
+        that he and Lord Callaghan became friends"), which does not hold ``at``, and is not of them.
+        (What "reports said" names may still be whom a "he" after it stands for.)"""
+        return any(r_start <= start and end <= r_end and not r_start <= at < r_end and speaker and actor_id != speaker
+                   for r_start, r_end, _, _, speaker in self.reported)
 
     def get(self, actor_id: str | None) -> Actor | None:
         for actor in self.actors:
@@ -537,17 +559,24 @@ def _classify(name: list[Token]) -> str | None:
         return "group"  # "MPs", "Labour MPs", "MSPs": members, not one person
     if len(words) >= 2 and lexicon().get(words[-1]) == "NNPS":
         return "group"  # "Reagan Democrats", "Young Conservatives": people, but not one person
-    if len(words) >= 2 and first_name(words[0]) and text not in places():
-        return "person"
+    if len(words) >= 2 and first_name(words[0]) and text not in places() and lexicon().get(words[-1]) != "NNS":
+        return "person"  # (not "Young People": a plural noun, even in capitals, names no one)
     if len(words) == 2 and words[1] in places() and words[1] not in DEMONYMS and text not in places() \
             and len(words[0].rstrip(".")) > 1 and words[0].lower() not in lexicon():
         return "organization"  # "Ajax Amsterdam", "Legia Warsaw": a club named after its city
     if words[0] in KNOWN_ORGS and " ".join(words[1:]) in places():
         return "organization"  # "POLITICO Massachusetts", "BBC Scotland": an organisation's branch
     if len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in CONNECTORS) \
-            and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+            and words[0] not in DEMONYMS and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) \
+            and not all(_common_word(w) for w in words if w.lower() not in CONNECTORS):
         return "person"
     return None
+
+
+def _common_word(word: str) -> bool:
+    """A word the tagger knows in lowercase as no name ("young", "people", "world", "indoor"): a
+    run of nothing else is words in capitals ("Young People", "World Indoor"), not a person."""
+    return lexicon().get(word.lower(), "NNP") not in PROPER_TAGS
 
 
 
@@ -690,12 +719,21 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                     tokens[j].lower in _BEFORE_SUBJECT and tokens[j].text not in _QUOTE_MARKS and tokens[j].lower != "that"):
                 found.add((s, e))
             continue
+        if j >= 1 and tokens[j].lower in ("and", "&") and _person_ends(index, tokens[j - 1].end):
+            continue  # "Wayne Rooney and Cristiano Ronaldo are ...": a pair, whom a "he" does not stand for
         if j < 0 or tokens[j].lower in _BEFORE_SUBJECT or _time_opener(tokens, j):
             found.add((s, e))
         elif _np_chain_subject(tokens, first, last, lambda: _after_quote(doc.text, sentence.start),
                                (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
             found.add((s, e))
     return frozenset(found)
+
+
+def _person_ends(index: ActorIndex, end: int) -> bool:
+    """A person's name ends at ``end``."""
+    mention = index.mention_ending(end)
+    actor = index.get(mention[2]) if mention else None
+    return actor is not None and actor.kind == "person"
 
 
 _TELLING = frozenset("told tells telling".split())

@@ -91,6 +91,18 @@ _CALLED_OBJECTS = frozenset("him her it them himself herself themselves this tha
 _TELL = frozenset("told tells telling tell informed assured reminded".split())
 
 
+def reported_spans(claims: Iterable[Claim]) -> tuple[tuple[int, int, int, int, str], ...]:
+    """(start, end, source start, source end, speaker id) of each claim, from its first word to its
+    last (source, cue and content), for :attr:`ActorIndex.reported`; a claim with no source named
+    has an empty source span, and one with no speaker an empty id."""
+    found = []
+    for claim in claims:
+        spans = [*claim.content, *(s for s in (claim.source, claim.cue) if s)]
+        source = claim.source or (-1, -1)
+        found.append((min(s for s, _ in spans), max(e for _, e in spans), *source, claim.speaker or ""))
+    return tuple(sorted(found))
+
+
 def find_claims(doc: Doc, actors: ActorIndex, quoted: Sequence[Span]) -> Iterator[Claim]:
     """Every reported statement whose cue stands outside quotation marks."""
     claims: list[Claim] = list(_transcript_turns(doc, actors, quoted))

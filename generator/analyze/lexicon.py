@@ -182,7 +182,8 @@ ORG_CUES = _words(
     "packers cowboys steelers raiders broncos dolphins patriots jets bears 49ers redskins saints "
     "rovers wanderers villa forest hotspur argyle pac gop "
     "library museum gallery theatre theater society academy orchestra charity "
-    "exchange research international sport securities insurance entertainment publishing"
+    "exchange research international sport securities insurance entertainment publishing "
+    "alliance watch interactive express mail digest"
 )
 
 # First words that make a name an organisation ("Bank of England", "Jabhat Fattah al Sham").
