@@ -1056,3 +1056,19 @@ def test_a_time_then_a_comma_reports_nothing():
 ])
 def test_writing_a_work_is_no_claim(text):
     assert analyse_text(text).claims == ()
+
+
+@pytest.mark.parametrize("text", [
+    # BBC audit (seed 2032), entertainment: published as Bob Strauss asserting "whether Rock would
+    # make an impact", the opposite of what he said
+    "Bob Strauss doubted whether Chris Rock would make an impact on the ratings.",
+    "David Davis questioned why there was such a rush to introduce the legislation.",
+])
+def test_doubting_or_questioning_whether_claims_nothing(text):
+    assert analyse_text(text).claims == ()
+
+
+def test_questioning_something_disputes_it():
+    # BBC politics: "the Liberal Democrats assert the timing of the new rules"
+    assert_claim("The Liberal Democrats questioned the timing of the new rules.", "Liberal Democrats", "questioned",
+                 "the timing of the new rules", "denies")

@@ -685,6 +685,8 @@ def _not_reporting(tokens: tuple[Token, ...], k: int, j: int) -> bool:
             m += 1
         if tokens[m - 1].lower in _PRIZES:
             return True
+    if cue in _QUESTIONING and first in _QUESTION_WORDS:
+        return True  # "doubted whether Rock would make an impact", "questioned how ...": a question claims nothing
     if cue in _ASK:
         # "asked the court to order ...", "asked Congress for funds": a request, which urges. Not
         # "asked Trump how high the wall would be", "asked 801 adults if ...", "asked not to be
@@ -698,6 +700,7 @@ def _not_reporting(tokens: tuple[Token, ...], k: int, j: int) -> bool:
 
 
 _ASK = frozenset("ask asks asked asking".split())
+_QUESTIONING = frozenset("doubt doubts doubted questioned questions questioning wondered wonders".split())
 _ASKED_FOR = frozenset("to for that".split())
 """What follows "asked" (and whom) when it is a request: "asked them to leave", "asked for calm"."""
 _QUESTION_WORDS = frozenset("if whether how what why when where who whom which about".split())

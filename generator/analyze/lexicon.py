@@ -45,7 +45,7 @@ for _stance, _forms in {
     "testified testifies indicated indicates signalled signaled hinted hints "
     "tweeted tweets wrote write writes found finds showed shows show "
     "knows knew expects expected hopes hoped fears feared feel feels felt "
-    "worried worries doubt doubts doubted questioned questions complained complains "
+    "worried worries complained complains "
     "described describes praised praises recalled "
     "think believe say claim argue insist suggest predict estimate expect hope fear know "
     "announce declare acknowledge admit confirm reveal report note explain "
@@ -55,7 +55,8 @@ for _stance, _forms in {
     "criticizes criticising criticizing condemned condemns condemning charged alleged alleges "
     "alleging attacked slammed",
     "denies": "denied denies denying rejected rejects rejecting dismissed dismisses dismissing "
-    "disputed disputes disputing refuted refutes rebuffed",
+    "disputed disputes disputing refuted refutes rebuffed "
+    "doubt doubts doubted questioned questions questioning",  # casting doubt: "questioned the timing"
     "warns": "warned warns warning cautioned cautions cautioning threatened threatens",
     "urges": "urged urges urging called calls appealed appeals demanded demands demanding "
     "pressed presses asked asks requested requests",
