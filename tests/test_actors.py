@@ -335,3 +335,14 @@ def test_alliances_watchdogs_and_papers_are_organisations(text, name):
 ])
 def test_a_pronoun_is_not_someone_talked_about(text, speaker):
     assert last_quote_speaker(text) == speaker
+
+
+def test_someone_acted_on_himself_is_not_whom_he_stands_for():
+    # BBC education: "he wrote" went to Sir Mike Tomlinson, who "himself was briefed"; the writer is
+    # the committee chairman named after the quote before, so the quote stays unattributed rather
+    # than go to Tomlinson
+    text = ("Sir Mike Tomlinson himself was briefed only this week. \"It will be a tragedy if the government comes "
+            "through with a half-hearted response,\" said the chairman of the Commons education select committee, "
+            "Labour MP Barry Sheerman. His main concern was the reports. \"We must tackle head-on the structural mess "
+            "that is our secondary education system,\" he wrote in the Times Educational Supplement.")
+    assert last_quote_speaker(text) != "Mike Tomlinson"

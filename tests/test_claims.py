@@ -1072,3 +1072,22 @@ def test_questioning_something_disputes_it():
     # BBC politics: "the Liberal Democrats assert the timing of the new rules"
     assert_claim("The Liberal Democrats questioned the timing of the new rules.", "Liberal Democrats", "questioned",
                  "the timing of the new rules", "denies")
+
+
+def test_a_person_who_acts_himself_is_whom_he_stands_for():
+    # BBC audit (seed 2032), sport/012: Edwards's belief was published as Phillips Idowu's
+    analysis = analyse_text("Jonathan Edwards won the title in 1998. Phillips Idowu made his breakthrough five years ago "
+                            "but so far has only a Commonwealth silver medal to his name. Edwards himself kept Idowu "
+                            "off top spot at the Manchester Games. But he believes the European Indoors represent a "
+                            "chance for the 26-year-old to prove his credentials.")
+    t = analysis.article.text
+    claim = next(c for c in analysis.claims if t[c.cue[0]:c.cue[1]] == "believes")
+    assert analysis.actor(claim.speaker).name == "Jonathan Edwards"
+
+
+def test_confirming_progress_by_winning_is_no_claim():
+    # BBC audit (seed 2032), sport/381: "Portugal asserts their impressive progress ... by recording a win"
+    assert analyse_text("Portugal confirmed their impressive progress in Sevens rugby by recording a sudden-death win "
+                        "over France in the bowl final.").claims == ()
+    assert_claim("Yukos confirmed that it had sold the unit to a state firm.", "Yukos", "confirmed",
+                 "that it had sold the unit to a state firm", "asserts")

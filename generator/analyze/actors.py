@@ -704,7 +704,8 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
             found.add((s, e))  # '"...," said Simon Bysshe, who filmed it.': the speaker, whom a "he" next refers to
             continue
         if after is None or not (after.tag.startswith(("VB", "MD")) or after.text in (",", "(") or after.lower in STANCE_OF_VERB
-                                 or after.lower in ("who", "also", "has", "had", "though", "however")):
+                                 or after.lower in ("who", "also", "has", "had", "though", "however")
+                                 or _reflexive_agent(tokens, after.index)):
             continue
         j = first - 1
         while j >= 0 and (tokens[j].text[:1].isupper() and tokens[j].tag in ("NNP", "NNPS", "JJ", "NN") or tokens[j].lower in ("the", "a", "an", "former", "top", "senior")):
@@ -727,6 +728,13 @@ def _subject_spans(doc: Doc, index: ActorIndex) -> frozenset[tuple[int, int]]:
                                (index.get(actor_id) or Actor("", "", "", (), (), ())).name):
             found.add((s, e))
     return frozenset(found)
+
+
+def _reflexive_agent(tokens: tuple[Token, ...], k: int) -> bool:
+    """"Edwards himself kept Idowu off top spot", "Henson himself says ...": the person acts (not
+    "Tomlinson himself was briefed", where he is acted on)."""
+    return tokens[k].lower in ("himself", "herself") and k + 1 < len(tokens) and tokens[k + 1].tag.startswith("VB") \
+        and tokens[k + 1].lower not in ("was", "is", "were", "are", "been", "being", "be")
 
 
 def _person_ends(index: ActorIndex, end: int) -> bool:

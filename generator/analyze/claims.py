@@ -654,8 +654,10 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     return (start, stop_at)
 
 
-_ADD = frozenset("add adds added adding maintain maintains maintained maintaining write writes wrote writing".split())
-"""Verbs of saying that also take things ("added four conversions", "maintained their start", "wrote a song")."""
+_ADD = frozenset("add adds added adding maintain maintains maintained maintaining write writes wrote writing "
+                 "confirm confirms confirmed confirming".split())
+"""Verbs of saying that also take things ("added four conversions", "maintained their start", "wrote a song",
+"confirmed their progress by recording a win")."""
 _THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
 """Tags that open a thing rather than a clause after such a verb."""
 _QUOTE_MARKS = "“”\"‘’'"
