@@ -680,3 +680,11 @@ def test_a_quote_opened_straight_and_closed_curly():
     assert '"He is ignorant. Omar Mateen was radicalized here."' in spans
     last = analysis.quotes[-1]
     assert analysis.actor(last.speaker).name == "Daniel Benjamin"
+
+
+def test_a_verb_that_takes_a_thing_after_a_closed_quote_starts_a_new_sentence():
+    # BBC audit (seed 2032), sport/381: the coach's quote was published as Portugal's
+    analysis = analyse_text("England won the final. \"We are thankful we have achieved that and brought through some young "
+                            "talent.\" Portugal confirmed their impressive progress in Sevens rugby by recording a win "
+                            "over France.")
+    assert [q.speaker for q in analysis.quotes] == [None]

@@ -19,7 +19,7 @@ from . import speakers
 from .actors import ActorIndex
 from .gazetteer import is_country
 from .lexicon import (ADVERBIAL_OPENERS, AUXILIARIES, NEGATIONS, OBJECT_VERBS, PRONOUNS, QUANTIFIERS, STANCE_OF_NOUN,
-                      STANCE_OF_VERB, SUPPORT_VERBS)
+                      STANCE_OF_VERB, SUPPORT_VERBS, THING_VERBS)
 from .nlp import Doc, Sentence, Token
 from .noun_claims import find_noun_claims
 
@@ -643,7 +643,7 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         stop_at += 1
     if len(text[start:stop_at].split()) < MIN_CONTENT_WORDS:
         return None
-    if k >= 0 and tokens[k].lower in _ADD and text[start] not in _OPEN_QUOTES and tokens[j].lower != "that" and (not any(
+    if k >= 0 and tokens[k].lower in THING_VERBS and text[start] not in _OPEN_QUOTES and tokens[j].lower != "that" and (not any(
             t.tag.startswith(("VB", "MD")) for t in tokens[j:] if t.end <= stop_at) or (
             tokens[j].tag in _THING_START and not any(q in text[start:stop_at] for q in _QUOTE_MARKS)
             and not _reports_clause(tokens, (start, stop_at)))):
@@ -654,10 +654,6 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
     return (start, stop_at)
 
 
-_ADD = frozenset("add adds added adding maintain maintains maintained maintaining write writes wrote writing "
-                 "confirm confirms confirmed confirming".split())
-"""Verbs of saying that also take things ("added four conversions", "maintained their start", "wrote a song",
-"confirmed their progress by recording a win")."""
 _THING_START = frozenset("DT CD PRP$ JJ JJR JJS NN NNS".split())
 """Tags that open a thing rather than a clause after such a verb."""
 _QUOTE_MARKS = "“”\"‘’'"

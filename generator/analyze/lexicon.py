@@ -136,6 +136,14 @@ ADVERBIAL_OPENERS = _words(
     "publicly privately repeatedly previously separately also then once"
 )
 
+# Verbs of saying that also take things ("added four conversions", "maintained their start", "wrote a
+# song", "confirmed their progress by recording a win"): what follows them is a statement only as a
+# clause or a quote.
+THING_VERBS = _words(
+    "add adds added adding maintain maintains maintained maintaining write writes wrote writing "
+    "confirm confirms confirmed confirming"
+)
+
 # Verbs whose object is the target: X accused Y of..., X urged Y to..., X told Y that...
 OBJECT_VERBS = _words(
     "accused accuses accusing blamed blames blaming urged urges urging told tells telling "

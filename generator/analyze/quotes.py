@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from ..model import Claim, Quote, Span
 from . import speakers
 from .actors import ActorIndex
-from .lexicon import NOT_SPEECH, QUOTE_CUES, STANCE_OF_NOUN
+from .lexicon import NOT_SPEECH, QUOTE_CUES, STANCE_OF_NOUN, THING_VERBS
 from .nlp import lexicon
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -240,6 +240,8 @@ def _after(text: str, span: QuoteSpan, end: int, actors: ActorIndex, context: in
             return None  # '"..." Boeing continues to enjoy a dominance': not a cue, a new sentence
         if cue and _reports_more(text, span, cue.end(1), end):
             return None  # '"... no place in a campaign." Kasich said he would have fired him': a new sentence
+        if cue and _does_a_thing(text, span, cue, end):
+            return None  # '"... in a few years." Portugal confirmed their progress by ...': a new sentence
         if cue and (_ends_attribution(text, cue.end(1), end) or _continues(text, span)):
             return Quote(span.content, source.speaker, source.span, cue.span(1))
         return None
@@ -341,6 +343,17 @@ def _reports_more(text: str, span: QuoteSpan, cue_end: int, end: int) -> bool:
     if stop is None or not _CLAUSE_START.match(text, cue_end, end):
         return False
     return bool(_FINITE.search(text, cue_end, stop))  # not "Todd asked the mogul."
+
+
+_THING_AFTER = re.compile(r"\s+(?:the|a|an|their|its|his|her|our|my|your)\b")
+
+
+def _does_a_thing(text: str, span: QuoteSpan, cue: re.Match, end: int) -> bool:
+    """The quote closes its sentence and the verb after the name takes a thing, not a quote: the
+    sentence is one of its own ('Portugal confirmed their impressive progress', 'Wilkinson added the
+    conversion')."""
+    return cue.group(1).lower() in THING_VERBS and _sentence_after_closed_quote(text, span, cue.end(1), end) is not None \
+        and _THING_AFTER.match(text, cue.end(1), end) is not None
 
 
 _TO_WORD = re.compile(r"\s*to\s+([a-z]+)\b")
