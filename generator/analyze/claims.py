@@ -616,10 +616,9 @@ def _content_after(text: str, tokens: tuple[Token, ...], k: int, end: int) -> Sp
         j += 1  # "called for a ban", "called on Snyder to resign", "asked for calm": what is urged follows
     elif k >= 0 and _REFERRING.get(tokens[k].lower) == tokens[j].lower and j + 1 < len(tokens):
         j += 1  # "referring to the party's convention": what was spoken of follows
-    elif whose_day:
-        pass
-    elif (tokens[j].lower in ADVERBIAL_OPENERS and not _determiner_of_content(tokens, j)) or (tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
-                                                and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB")):
+    elif not whose_day and ((tokens[j].lower in ADVERBIAL_OPENERS and not _determiner_of_content(tokens, j)) or (
+            tokens[j].tag in ("IN", "TO") and tokens[j].lower not in _CLAUSE_OPENERS
+            and not (tokens[j].lower == "to" and j + 1 < len(tokens) and tokens[j + 1].tag == "VB"))):
         # "said on Monday that ...": what was said starts at "that"
         that = next((i for i in range(j + 1, min(len(tokens), j + 12)) if tokens[i].lower == "that"), None)
         if that is None or any(t.text in _OPEN_QUOTES + ",." for t in tokens[j:that] if t.text != ","):

@@ -173,7 +173,7 @@ class _Punkt(PunktSentenceTokenizer):
         the previous candidate's dropping that one, as Punkt's does."""
         slices = []
         last_break = 0
-        previous = None  # (match, start of the word before it)
+        previous = None  # the last candidate break; previous_start is where the word before it starts
         previous_start = previous_stop = 0
         for match in self._candidates(text):
             at = match.start()
