@@ -346,3 +346,9 @@ def test_someone_acted_on_himself_is_not_whom_he_stands_for():
             "Labour MP Barry Sheerman. His main concern was the reports. \"We must tackle head-on the structural mess "
             "that is our secondary education system,\" he wrote in the Times Educational Supplement.")
     assert last_quote_speaker(text) != "Mike Tomlinson"
+
+
+def test_an_initial_and_a_surname_that_is_a_word_is_a_person():
+    # BBC sport team sheets: "J Noon" and "L Moody" stopped being people when runs of common words did
+    kinds = {a.name: a.kind for a in analyse_text("Replacements: J Noon, L Moody, D Peel.").actors}
+    assert kinds.get("J Noon") == "person" and kinds.get("L Moody") == "person", kinds

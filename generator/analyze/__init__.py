@@ -14,7 +14,7 @@ from .quotes import carry_split_quotes, find_quotes, quote_spans
 from .sentiment import TokenText, words_sentiment
 
 # Bump when a change to the analysis changes its output: cached results are keyed on it.
-ANALYZER_VERSION = "18"
+ANALYZER_VERSION = "19"
 
 
 def analyze(article: Article) -> Analysis:

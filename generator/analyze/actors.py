@@ -575,8 +575,9 @@ def _classify(name: list[Token]) -> str | None:
 
 def _common_word(word: str) -> bool:
     """A word the tagger knows in lowercase as no name ("young", "people", "world", "indoor"): a
-    run of nothing else is words in capitals ("Young People", "World Indoor"), not a person."""
-    return lexicon().get(word.lower(), "NNP") not in PROPER_TAGS
+    run of nothing else is words in capitals ("Young People", "World Indoor"), not a person. An
+    initial is no common word ("J Noon", "L Moody" in a team sheet)."""
+    return len(word.rstrip(".")) > 1 and lexicon().get(word.lower(), "NNP") not in PROPER_TAGS
 
 
 
