@@ -741,8 +741,7 @@ def _reflexive_agent(tokens: tuple[Token, ...], k: int) -> bool:
 def _person_ends(index: ActorIndex, end: int) -> bool:
     """A person's name ends at ``end``."""
     mention = index.mention_ending(end)
-    actor = index.get(mention[2]) if mention else None
-    return actor is not None and actor.kind == "person"
+    return mention is not None and index.is_person(mention[2])
 
 
 _TELLING = frozenset("told tells telling".split())
