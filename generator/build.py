@@ -28,10 +28,12 @@ from .cache import AnalysisCache, Signature, file_signature, files_fingerprint
 from .errors import ArticleError, ConfigError
 from .ingest import article_sources, read_article
 from .link import link
+from .analyze import reads
 from .model import Analysis, Article
 from .parallel import Progress, analyze_each, ctrl_c_kept, default_jobs
 from .depends import site_digest
 from .render import PageJob, fixed, plan_site
+from .serialize import findings_tuple, with_findings
 from .search import BUNDLE as SEARCH_BUNDLE
 from .store import package_versions, replace_file
 
@@ -64,8 +66,9 @@ def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int |
                 cache: AnalysisCache | None = None, scheduler: str | None = None) -> list[Analysis]:
     """Analyse every article, taking unchanged ones from ``cache`` (unchanged files are not even
     read); the rest run on ``jobs`` processes (default: all cores) or on the Dask cluster at
-    ``scheduler``, fed as the files are read and stored as the results come back. A bad article is
-    skipped and reported, never fatal to the others."""
+    ``scheduler``, fed as the files are read and stored as the results come back. An article that
+    reads as another one does (:func:`reads`: the same story filed twice) is analysed once. A bad
+    article is skipped and reported, never fatal to the others."""
     results: list[Analysis | None] = []
     unread: list[tuple[int, Path, str, Path]] = []
     for file, id_, root in article_sources(paths):
@@ -74,6 +77,11 @@ def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int |
             unread.append((len(results), file, id_, root))
         results.append(known)
     todo: list[tuple[int, Path, Signature | None, Article]] = []
+    first: dict[tuple, int] = {}
+    """What analysis reads of an article (:func:`reads`) -> where in ``todo`` it is analysed."""
+    copies: list[tuple[int, Path, Signature | None, Article, int]] = []
+    """Articles analysed as another one in ``todo`` is (the same story filed twice)."""
+    failed: dict[int, str] = {}
 
     def to_analyse() -> Iterator[Article]:
         for i, file, id_, root in unread:
@@ -88,26 +96,39 @@ def analyze_all(paths: Iterable[str | Path], report: BuildReport, *, jobs: int |
                 cache.remember(file, signature, found)
                 results[i] = found
                 continue
+            twin = first.setdefault(reads(article), len(todo))
+            if twin < len(todo):
+                copies.append((i, file, signature, article, twin))
+                continue
             todo.append((i, file, signature, article))
             yield article
+
+    def done(i: int, file: Path, signature: Signature | None, article: Article, outcome: Analysis | str) -> None:
+        if isinstance(outcome, str):
+            report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
+                                               "report this as a bug with the file attached"))
+            return
+        if cache is not None:
+            cache.remember(file, signature, outcome, cache.put(outcome))
+        results[i] = outcome
 
     progress = Progress(len(unread))
     try:
         for n, outcome in enumerate(analyze_each(to_analyse(), expected=len(unread), jobs=jobs,
                                                  scheduler=scheduler, on_done=progress)):
-            i, file, signature, article = todo[n]
             if isinstance(outcome, str):
-                report.skipped.append(ArticleError(article.source_path, f"could not be analysed ({outcome})",
-                                                   "report this as a bug with the file attached"))
-                continue
-            if cache is not None:
-                cache.remember(file, signature, outcome, cache.put(outcome))
-            results[i] = outcome
+                failed[n] = outcome
+            done(*todo[n], outcome)
+        for i, file, signature, article, twin in copies:
+            original = results[todo[twin][0]]
+            done(i, file, signature, article,
+                 failed[twin] if original is None else with_findings(article, findings_tuple(original)))
     finally:
         progress.close()
     analyses = [a for a in results if a is not None]
-    report.articles, report.analysed = len(analyses), len(todo)
-    report.cached = report.articles - len([t for t in todo if results[t[0]] is not None])
+    fresh = [t[0] for t in todo] + [c[0] for c in copies]
+    report.articles, report.analysed = len(analyses), len(fresh)
+    report.cached = report.articles - len([i for i in fresh if results[i] is not None])
     if cache is not None:
         cache.save_index()
         cache.prune()
@@ -212,11 +233,12 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
     listed: bytes | None = None
     """The manifest as it was, when it was rewritten early to list new pages (b"" if there was none)."""
     try:
+        listed_names = _Listing(base)
         for rel, page in pages.items():
             job = page if isinstance(page, PageJob) else fixed(page)
             target = os.path.join(base, rel)
             was = trusted.get(rel)
-            now = _stat(target)
+            now = _stat(target) if listed_names.may_hold(rel) else None
             if was and now is not None and was[0] == job.digest and was[1:] == now:
                 record[rel] = was
                 continue
@@ -233,12 +255,11 @@ def write_pages(docs_dir: Path, pages: Mapping[str, PageJob | str], site: str = 
         for rel, now, data in _make_pages(todo, jobs):
             if data is None:
                 record[rel].extend(now)
-            elif rel in new and _create(os.path.join(base, rel), data):
+            elif rel in new and (made_stat := _create(os.path.join(base, rel), data)) is not None:
                 created.append(rel)
+                record[rel].extend(made_stat)
             else:
                 staged[rel] = _stage(os.path.join(base, rel), data)
-        for rel in created:
-            record[rel].extend(_stat(os.path.join(base, rel)) or [])
         stale = [os.path.join(base, rel) for rel in sorted(set(previous) - set(pages))]
         stale = [p for p in stale if _inside(Path(p), docs_dir) and os.path.isfile(p)]
         if not staged and not stale and not created:
@@ -343,6 +364,30 @@ def _render_one(make: _Make) -> tuple[str, list[int] | None, bytes | None]:
     return make.rel, None, data
 
 
+class _Listing:
+    """Which pages may have a file already: each folder of ``base`` is listed once, so a page in a
+    folder that does not exist, or whose name is not in it, costs no failed look-up (all of them,
+    on a first build). A file that appears after the listing is still never overwritten unseen:
+    :func:`_create` refuses to write over it."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.folders: dict[str, frozenset[str] | None] = {}
+
+    def may_hold(self, rel: str) -> bool:
+        folder, _, name = rel.rpartition("/")
+        names = self.folders.get(folder, ())
+        if names == ():
+            try:
+                names = frozenset(os.listdir(os.path.join(self.base, folder)))
+            except FileNotFoundError:
+                names = frozenset()
+            except OSError:  # not a folder, not readable: look each page up
+                names = None
+            self.folders[folder] = names
+        return names is None or name in names
+
+
 def _stat(path: str) -> list[int] | None:
     """[size, mtime in ns] of a file, [-1, 0] for a folder, None when there is nothing there."""
     try:
@@ -404,24 +449,27 @@ def _stage(target: str, data: bytes) -> str:
 _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _create(target: str, data: bytes) -> bool:
-    """Write ``data`` as the new file ``target``; False (nothing written) when a file is there
-    already. Like :func:`_stage`, three system calls a page; the folder is made when missing."""
+def _create(target: str, data: bytes) -> list[int] | None:
+    """Write ``data`` as the new file ``target`` and return its [size, mtime in ns]; None (nothing
+    written) when a file is there already. Like :func:`_stage`, a few system calls a page: the
+    folder is made when missing, and the time stamp is read from the open file, not looked up
+    again by name."""
     try:
         fd = os.open(target, _CREATE_FLAGS, 0o666)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fd = os.open(target, _CREATE_FLAGS, 0o666)
     except FileExistsError:
-        return False
+        return None
     try:
         _write_all(fd, data)
+        st = os.fstat(fd)
     except BaseException:
         os.close(fd)
         os.unlink(target)
         raise
     os.close(fd)
-    return True
+    return [st.st_size, st.st_mtime_ns]
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -121,14 +121,15 @@ class AnalysisCache:
         return analysis
 
     def put(self, analysis: Analysis) -> tuple:
-        """Store ``analysis`` (atomically: a reader never sees half an entry); returns its plain
-        form (:func:`to_tuple`), for :meth:`remember`."""
+        """Store ``analysis`` (:func:`store.create`: a reader that comes upon a new entry half
+        written finds its checksum wrong, a miss); returns its plain form (:func:`to_tuple`), for
+        :meth:`remember`."""
         key = self.keys.get(analysis.article.id) or article_key(analysis.article)
         self._used.add(key)
         self.keys[analysis.article.id] = key
         payload = to_tuple(analysis)
         try:
-            store.dump(self._path(key), (CACHE_FORMAT, key, analyzer_fingerprint(), SCHEMA_VERSION, payload))
+            store.create(self._path(key), (CACHE_FORMAT, key, analyzer_fingerprint(), SCHEMA_VERSION, payload))
         except OSError as exc:  # a cache that cannot be written costs time, never the build
             log.warning("Could not write the analysis cache %s (%s); the build goes on without it",
                         self._path(key), exc.strerror or exc)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -47,11 +47,6 @@ def _md_text(value: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def html_text(value: str) -> str:
-    """Text made safe inside a raw HTML block."""
-    return html.escape(_CONTROL.sub(" ", value), quote=True)
-
-
 def _finalize(value: Any) -> Any:
     if type(value) is str:  # most values: escaped, and joined into the page as they are
         return _md_text(value)
@@ -64,7 +59,13 @@ def counted_links(pairs: Iterable[tuple[Any, int]]) -> Markup:
     """"[Name](id.md) (3) · [Other](other.md) (1)": links to actor pages beside this one, with a
     count each. (A filter rather than a loop in the template: an actor page has a dozen, a corpus
     over a hundred thousand, and a template loop took a fifth of the rendering.)"""
-    return Markup(" · ".join(f"[{_md_text(a.name)}]({slug(a.id)}.md) ({int(n)})" for a, n in pairs))
+    return Markup(" · ".join(f"{_actor_link(a.name, a.id)} ({int(n)})" for a, n in pairs))
+
+
+@lru_cache(maxsize=200_000)
+def _actor_link(name: str, actor_id: str) -> str:
+    """"[Name](id.md)", made once per actor (actors recur beside thousands of others)."""
+    return f"[{_md_text(name)}]({slug(actor_id)}.md)"
 
 
 def of_kind(actors: Iterable[Any], kind: str) -> list[Any]:
@@ -189,8 +190,7 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 # --- the full text ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     start: int
     end: int
     css: str
@@ -215,7 +215,7 @@ def _marks(analysis: Analysis) -> list[_Mark]:
 def text_html(analysis: Analysis) -> Markup:
     """The article's paragraphs as one raw HTML block, every quote and claim highlighted and
     anchored, each with a link back to its entry in the lists above."""
-    text = analysis.article.text
+    text = _CONTROL.sub(" ", analysis.article.text)  # one character for one: every offset holds
     marks = _marks(analysis)
     paragraphs = []
     title = analysis.article.title_span
@@ -223,11 +223,14 @@ def text_html(analysis: Analysis) -> Markup:
     headline = (title,) if title and any(m.start < title[1] and m.end > title[0] for m in marks) else ()
     for p_start, p_end in (*headline, *analysis.article.paragraphs):
         inside = [m for m in marks if m.start < p_end and m.end > p_start]
+        if not inside:
+            paragraphs.append(f"<p>{html.escape(text[p_start:p_end])}</p>")
+            continue
         points = sorted({p_start, p_end} | {max(p_start, min(p_end, x)) for m in inside for x in (m.start, m.end)})
         pieces = []
         for a, b in zip(points, points[1:]):
             active = [m for m in inside if m.start <= a and b <= m.end]
-            segment = html_text(text[a:b])
+            segment = html.escape(text[a:b])
             if active:
                 css = " ".join(sorted({m.css for m in active}))
                 anchors = [m.anchor for m in active if m.anchor and m.start == a]

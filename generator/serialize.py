@@ -85,9 +85,16 @@ def from_dict(data: dict[str, Any]) -> Analysis:
 def to_tuple(analysis: Analysis) -> tuple:
     """``analysis`` as nested plain tuples (the inverse of :func:`from_tuple`)."""
     a = analysis.article
+    return ((a.id, a.source_path, a.text, a.title, a.title_span, a.paragraphs, a.date, a.source, a.url, a.author),
+            *findings_tuple(analysis))
+
+
+def findings_tuple(analysis: Analysis) -> tuple:
+    """What the analysis found (actors, quotes, claims, sentiment) as plain tuples, without the
+    article: what an analysis process sends back to the build, which has the article already
+    (the inverse of :func:`with_findings`)."""
     sentiment = analysis.sentiment
     return (
-        (a.id, a.source_path, a.text, a.title, a.title_span, a.paragraphs, a.date, a.source, a.url, a.author),
         tuple((x.id, x.name, x.kind, x.aliases, x.roles, x.mentions) for x in analysis.actors),
         tuple((q.content, q.speaker, q.source, q.cue, (q.sentiment.polarity, q.sentiment.subjectivity))
               for q in analysis.quotes),
@@ -99,9 +106,14 @@ def to_tuple(analysis: Analysis) -> tuple:
 
 def from_tuple(data: tuple) -> Analysis:
     """Rebuild an :class:`Analysis` from :func:`to_tuple` output."""
-    article, actors, quotes, claims, sentiment = data
+    return with_findings(Article(*data[0]), data[1:])
+
+
+def with_findings(article: Article, findings: tuple) -> Analysis:
+    """The :class:`Analysis` of ``article`` from :func:`findings_tuple` output."""
+    actors, quotes, claims, sentiment = findings
     return Analysis(
-        Article(*article),
+        article,
         tuple(Actor(*x) for x in actors),
         tuple(Quote(q[0], q[1], q[2], q[3], Sentiment(*q[4])) for q in quotes),
         tuple(Claim(c[0], c[1], c[2], c[3], c[4], c[5], Sentiment(*c[6])) for c in claims),
@@ -109,4 +121,4 @@ def from_tuple(data: tuple) -> Analysis:
     )
 
 
-__all__ = ["SCHEMA_VERSION", "to_dict", "from_dict", "to_tuple", "from_tuple"]
+__all__ = ["SCHEMA_VERSION", "to_dict", "from_dict", "to_tuple", "from_tuple", "findings_tuple", "with_findings"]

@@ -129,6 +129,9 @@ class ActorView:
         return sum(len(q) for _, q in self.quotes_by_article)
 
 
+_NO_ROLE: tuple[list[ItemView], list[ItemView]] = ([], [])  # read, never added to
+
+
 class Views:
     """The corpus, with each article's items and linked actors worked out when first asked for
     (a rebuild renders only some pages, so it works out only what those show)."""
@@ -139,12 +142,26 @@ class Views:
         self._items: dict[str, list[ItemView]] = {}
         self._actors_in: dict[str, list[str]] = {}
         self._actor_views: dict[str, ActorView] = {}
+        self._roles: dict[str, dict[str, tuple[list[ItemView], list[ItemView]]]] = {}
 
     def items(self, article_id: str) -> list[ItemView]:
         """The article's quotes then claims, as pages show them."""
         found = self._items.get(article_id)
         if found is None:
             found = self._items[article_id] = items(self.analyses[article_id], self.corpus)
+        return found
+
+    def roles(self, article_id: str) -> dict[str, tuple[list[ItemView], list[ItemView]]]:
+        """Corpus actor id -> (the article's items it speaks, the article's claims about it), in
+        order: worked out once per article rather than once per actor the article names."""
+        found = self._roles.get(article_id)
+        if found is None:
+            found = self._roles[article_id] = {}
+            for v in self.items(article_id):
+                if v.speaker is not None:
+                    found.setdefault(v.speaker.id, ([], []))[0].append(v)
+                for target in v.targets:  # each once (see items()); only claims have targets
+                    found.setdefault(target.id, ([], []))[1].append(v)
         return found
 
     def item(self, ref: ItemRef) -> ItemView:
@@ -177,9 +194,9 @@ class Views:
 
     def _actor(self, actor: CorpusActor) -> ActorView:
         articles = newest_first([self.analyses[i] for i in actor.article_ids])
-        mine = [v for a in articles for v in self.items(a.article.id) if v.speaker is not None and v.speaker.id == actor.id]
-        about = [v for a in articles for v in self.items(a.article.id)
-                 if v.kind == "claim" and any(t.id == actor.id for t in v.targets)]
+        roles = [self.roles(a.article.id).get(actor.id, _NO_ROLE) for a in articles]
+        mine = [v for speaks, _ in roles for v in speaks]
+        about = [v for _, spoken_of in roles for v in spoken_of]
         grouped: dict[str, list[ItemView]] = defaultdict(list)
         for v in mine:
             if v.kind == "quote":

@@ -60,6 +60,47 @@ def test_editing_one_article_analyses_only_that_one(project):
     assert len(_entries(project["cache"])) == 4, "the edited article's old entry is pruned"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_same_story_filed_twice_is_analysed_once_and_published_twice(project, monkeypatch, jobs):
+    import generator.parallel as parallel
+    more = len(write_corpus(project["seeds"] / "more", 6, seed=5)) if jobs > 1 else 0  # enough for two processes
+    twin = project["seeds"] / "wire" / "copy.txt"
+    twin.parent.mkdir()
+    shutil.copy(SEED, twin)
+    analysed: list[str] = []
+    real = parallel.analyze
+
+    def counting(article):
+        analysed.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(parallel, "analyze", counting)
+    report = generate(project["seeds"], project["docs"], TEMPLATES, jobs=jobs, cache_dir=project["cache"])
+    assert (report.articles, report.analysed, report.cached, report.skipped) == (5 + more, 5 + more, 0, [])
+    if jobs == 1:  # (processes count in their own memory)
+        assert len(analysed) == 4 and len(set(analysed)) == 4
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (project["docs"] / "articles").glob("*.md")}
+    original = next(v for k, v in pages.items() if k.startswith("000-"))
+    copy = pages["wire-copy.md"] if "wire-copy.md" in pages else next(v for k, v in pages.items() if "copy" in k)
+    assert copy.split("## Actors")[1] == original.split("## Actors")[1], "the same actors, quotes, claims and text"
+    data = json.loads((project["docs"] / "api" / "articles" / f"{Path(next(k for k in pages if 'copy' in k)).stem}.json")
+                      .read_text(encoding="utf-8"))
+    assert data["source_path"] == str(twin) and len(data["quotes"]) == 5
+    assert _build(project).analysed == 0, "both come from the cache next time"
+
+
+def test_analysis_reads_only_the_text_its_paragraphs_and_headline(seed_analysis):
+    from dataclasses import replace
+
+    from generator.analyze import analyze, reads
+    from generator.serialize import findings_tuple
+    article = seed_analysis.article
+    other = replace(article, id="elsewhere", source_path="x/elsewhere.txt", title="Another title",
+                    date="2001-01-01", source="Elsewhere", url="https://example.org/", author="Someone")
+    assert reads(other) == reads(article)
+    assert findings_tuple(analyze(other)) == findings_tuple(seed_analysis)
+
+
 def test_cached_analysis_is_the_fresh_analysis(project, seed_analysis):
     cache = AnalysisCache(project["cache"])
     cache.put(seed_analysis)
@@ -121,6 +162,19 @@ def test_damaged_cache_entry_is_detected_and_rebuilt(tmp_path, seed_analysis, da
     assert fresh.get(seed_analysis.article) is None
     fresh.put(seed_analysis)
     assert to_dict(AnalysisCache(tmp_path).get(seed_analysis.article)) == to_dict(seed_analysis)
+
+
+def test_a_new_entry_is_written_in_place_and_a_damaged_one_replaced(tmp_path):
+    path = tmp_path / "ab" / "entry"
+    store.create(path, ("first", 1))
+    assert store.load(path) == ("first", 1)
+    assert [p.name for p in tmp_path.rglob("*")] == ["ab", "entry"], "no file left beside it"
+    path.write_bytes(path.read_bytes()[:-3])  # a build killed while writing it
+    with pytest.raises(ValueError):
+        store.load(path)
+    store.create(path, ("second", 2))
+    assert store.load(path) == ("second", 2)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["ab", "entry"]
 
 
 def test_entries_of_an_earlier_cache_format_are_pruned(project):

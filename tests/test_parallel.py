@@ -11,6 +11,7 @@ import pytest
 
 from generator.build import BuildReport, analyze_all
 from generator.ingest import read_articles
+from generator import parallel
 from generator.parallel import Progress, analyze_many, ctrl_c_kept
 from generator.serialize import to_dict
 
@@ -47,6 +48,23 @@ def test_failure_in_one_article_is_reported_not_fatal():
 
     outcomes = analyze_many([Boom()], jobs=1)
     assert isinstance(outcomes[0], str) and "Error" in outcomes[0]
+
+
+def test_processes_send_back_failures_in_place(corpus, monkeypatch):
+    articles = [a for a in read_articles([corpus]) if not isinstance(a, Exception)]
+    real = parallel.analyze
+
+    def fails_on_the_third(article):
+        if article.id == articles[2].id:
+            raise RuntimeError("rule blew up")
+        return real(article)
+
+    monkeypatch.setattr(parallel, "analyze", fails_on_the_third)  # the processes are forked after this
+    outcomes = analyze_many(articles, jobs=2)
+    assert outcomes[2] == "RuntimeError: rule blew up"
+    assert [to_dict(o) for i, o in enumerate(outcomes) if i != 2] == \
+        [to_dict(real(a)) for i, a in enumerate(articles) if i != 2]
+    assert all(o.article == a for o, a in zip(outcomes, articles) if not isinstance(o, str))
 
 
 def test_dask_cluster_matches_local_build(corpus, local):
