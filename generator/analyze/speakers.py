@@ -133,17 +133,25 @@ def backward(text: str, end: int, actors: ActorIndex, context_start: int, apposi
         return Source((mention[0], mention[1]), mention[2])
     head = text[max(0, end - 160):end]
     offset = end - len(head)
-    if m := _PRONOUN_BEFORE.search(head):
+    # Each pattern below ends on the end of ``head`` (no space after it: see above), so what the
+    # last word is tells first, and cheaply, whether a search can find anything: most cannot.
+    if head[-2:].lower() in ("he", "ey") and (m := _PRONOUN_BEFORE.search(head)):
         return Source((offset + m.start(1), offset + m.end(1)), _pronoun(m.group(1), offset + m.start(1), actors, context_start))
-    if m := _ROLE_BEFORE.search(head):
+    if _last_word(head) in ROLE_HEADS and (m := _ROLE_BEFORE.search(head)):
         return Source((offset + m.start(), offset + m.end(2)), _role(offset + m.start(), offset + m.end(2), m.group(2), actors, text))
-    if apposition and (m := _APPOSITION_BEFORE.search(head)):
+    if apposition and head.endswith(",") and (m := _APPOSITION_BEFORE.search(head)):
         if named := _named_apposition(text, offset + m.start(), end, actors):
             return named  # "The secretary of the Union, Reverend Eldon Phillips, said": the person, not the Union
         inner = backward(text, offset + m.start(), actors, context_start, apposition=False)
         if inner:
             return inner
     return None
+
+
+def _last_word(text: str) -> str:
+    """The last word of ``text``, in lowercase ("" when there is none)."""
+    words = text.rsplit(None, 1)
+    return words[-1].lower() if words else ""
 
 
 _APPOSITION_TITLE = re.compile(rf"(?:(?:[A-Z][\w’'-]*\.?|(?i:{_ROLE_WORDS}|former|acting|deputy|chief|senior))\s+)*")
