@@ -149,7 +149,8 @@ def generate(seeds: Path, docs_dir: Path, templates: Path, *, jobs: int | None =
     report = BuildReport()
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     started = time.perf_counter()
-    analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
+    with _collected_rarely():
+        analyses = analyze_all([seeds], report, jobs=jobs, cache=cache, scheduler=scheduler)
     rendering = time.perf_counter()
     with _long_lived():
         pages: dict[str, PageJob | str] = dict(plan_site(
@@ -177,22 +178,34 @@ def _folder(path: Path) -> Path | None:
 
 
 @contextmanager
+def _collected_rarely() -> Iterator[None]:
+    """Run the garbage collector every 100,000 new objects instead of every 700: what is made
+    meanwhile (the analyses, as they come back) lives until the end of the build, and the
+    collector's passes over it found nothing to free (on BBC: 135 passes, 0.2 s of the build
+    process's time while it waits on the analysis, against 0.08 s). It still runs."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+@contextmanager
 def _long_lived() -> Iterator[None]:
     """Keep the objects that exist now (the analyses) out of the garbage collector's passes while
     linking and rendering: they live until the end of the build, and walking them on every pass
     would cost a third of a rebuild. Let go of them afterwards (``mkdocs serve`` builds again).
 
     What linking makes (an appearance per actor per article, the corpus's actors, the page jobs)
-    lives as long, so the collector also runs less often meanwhile: at its default of every 700
-    new objects it took a quarter of the time linking takes. It still runs, so the cycles that
-    rendering leaves behind are collected."""
-    thresholds = gc.get_threshold()
+    lives as long, so the collector also runs less often meanwhile (:func:`_collected_rarely`): at
+    its default of every 700 new objects it took a quarter of the time linking takes. It still
+    runs, so the cycles that rendering leaves behind are collected."""
     gc.freeze()
-    gc.set_threshold(100_000, *thresholds[1:])
     try:
-        yield
+        with _collected_rarely():
+            yield
     finally:
-        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 

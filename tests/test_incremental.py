@@ -101,6 +101,16 @@ def test_analysis_reads_only_the_text_its_paragraphs_and_headline(seed_analysis)
     assert findings_tuple(analyze(other)) == findings_tuple(seed_analysis)
 
 
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project):
+    import gc
+    before = gc.get_threshold()
+    _build(project)
+    project["seeds"].joinpath("broken.txt").write_bytes(b"\x00\x01")
+    _build(project)  # a skipped article too
+    assert gc.get_threshold() == before, "mkdocs serve's process keeps collecting as usual between builds"
+    assert gc.get_freeze_count() == 0
+
+
 def test_cached_analysis_is_the_fresh_analysis(project, seed_analysis):
     cache = AnalysisCache(project["cache"])
     cache.put(seed_analysis)
