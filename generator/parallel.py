@@ -58,7 +58,28 @@ def _analyze_sent(articles: Sequence[Article]) -> bytes:
     analysis's findings (:func:`findings_tuple`, without the article, which the build has) or
     failure. Plain tuples cross the pipe in a quarter of the time the dataclasses take to pickle
     and unpickle, and the build turns them back into exactly what a cached rebuild loads."""
-    return marshal.dumps([o if isinstance(o, str) else findings_tuple(o) for o in analyze_batch(articles)])
+    outcomes = [_sendable(o) for o in analyze_batch(articles)]
+    try:
+        return marshal.dumps(outcomes)
+    except ValueError:  # a value that is not plain data: that article fails, not its batch
+        return marshal.dumps([o if _sendable(o, check=True) is o else _NOT_PLAIN for o in outcomes])
+
+
+_NOT_PLAIN = "ValueError: the analysis holds a value that is not plain data"
+
+
+def _sendable(outcome: Outcome | tuple, check: bool = False) -> str | tuple:
+    """An outcome as it crosses the pipe: its findings, or why it failed. With ``check``, also
+    that marshal takes them."""
+    if isinstance(outcome, str):
+        return outcome
+    try:
+        findings = outcome if isinstance(outcome, tuple) else findings_tuple(outcome)
+        if check:
+            marshal.dumps(findings)
+        return findings
+    except (AttributeError, TypeError, ValueError):
+        return _NOT_PLAIN
 
 
 def _received(blob: bytes, articles: Sequence[Article]) -> list[Outcome]:

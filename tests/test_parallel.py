@@ -67,6 +67,26 @@ def test_processes_send_back_failures_in_place(corpus, monkeypatch):
     assert all(o.article == a for o, a in zip(outcomes, articles) if not isinstance(o, str))
 
 
+def test_an_analysis_that_is_not_plain_data_fails_alone(corpus, monkeypatch):
+    from dataclasses import replace
+    articles = [a for a in read_articles([corpus]) if not isinstance(a, Exception)]
+    real = parallel.analyze
+
+    def odd(article):  # what a rule returning the wrong thing would give
+        analysis = real(article)
+        if article.id == articles[1].id:
+            return replace(analysis, actors=(object(),))
+        if article.id == articles[3].id:
+            return replace(analysis, actors=(replace(analysis.actors[0], name=object()),))
+        return analysis
+
+    monkeypatch.setattr(parallel, "analyze", odd)  # the processes are forked after this
+    outcomes = analyze_many(articles, jobs=2)
+    assert all(isinstance(outcomes[i], str) and "not plain data" in outcomes[i] for i in (1, 3))
+    assert [to_dict(o) for i, o in enumerate(outcomes) if i not in (1, 3)] == \
+        [to_dict(real(a)) for i, a in enumerate(articles) if i not in (1, 3)]
+
+
 def test_dask_cluster_matches_local_build(corpus, local):
     distributed = pytest.importorskip("distributed", reason="install newsreport[dask] to test Dask")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
